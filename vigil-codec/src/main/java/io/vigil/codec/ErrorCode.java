@@ -1,0 +1,39 @@
+package io.vigil.codec;
+
+/**
+ * Stable codes for refused device input. The numbers never change meaning; new ones are added at the end
+ * of their range. 1000–1099: payload content.
+ */
+public enum ErrorCode {
+    MALFORMED_PAYLOAD("VIGIL-1001", "The payload is not well-formed (JSON syntax, encoding, or structure)"),
+    UNKNOWN_MEASUREMENT("VIGIL-1002", "A measurement key is neither a registry alias nor a known LOINC code"),
+    UNSUPPORTED_UNIT("VIGIL-1003", "The unit is not accepted for this measurement"),
+    IMPLAUSIBLE_VALUE("VIGIL-1004", "The value is outside the physiologically plausible range"),
+    INVALID_VALUE("VIGIL-1005", "The value has the wrong type or is not a finite number"),
+    INVALID_TIME("VIGIL-1006", "The time is not an ISO-8601 instant with offset, or lies too far in the future"),
+    MISSING_VALUES("VIGIL-1007", "The message has no values"),
+    UNKNOWN_FIELD("VIGIL-1008", "The message has a field Vigil does not know"),
+    PAYLOAD_TOO_LARGE("VIGIL-1009", "The payload is larger than allowed"),
+    INVALID_CODE("VIGIL-1010", "The coded value is not one of the allowed answers"),
+    MISSING_COMPONENT("VIGIL-1011", "A required component of a panel is missing"),
+    INVALID_ID("VIGIL-1012", "The message id is empty, too long, or has characters outside [A-Za-z0-9._:-]"),
+    TRUNCATED("VIGIL-1013", "The payload ends before a field it announces"),
+    UNSUPPORTED_FORMAT("VIGIL-1014", "The payload uses a format or feature Vigil does not decode");
+
+    private final String code;
+    private final String description;
+
+    ErrorCode(String code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    /** The stable code, e.g. {@code VIGIL-1004}. */
+    public String code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+}
