@@ -1,0 +1,48 @@
+package io.vigil.server;
+
+import io.vigil.codec.json.DeviceJsonDecoder;
+import io.vigil.codec.json.DeviceJsonLimits;
+import io.vigil.model.MeasurementRegistry;
+import io.vigil.server.device.DeviceStore;
+import io.vigil.server.ingest.IngestService;
+import io.vigil.server.mqtt.EmbeddedBroker;
+import io.vigil.server.observation.ObservationIds;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the pure libraries (registry, codecs) and the embedded broker into the application. */
+@Configuration(proxyBeanMethods = false)
+class VigilConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MeasurementRegistry measurementRegistry() {
+        return MeasurementRegistry.standard();
+    }
+
+    @Bean
+    ObservationIds observationIds(Clock clock) {
+        return new ObservationIds(clock, 0);
+    }
+
+    @Bean
+    DeviceJsonDecoder deviceJsonDecoder(MeasurementRegistry registry, VigilProperties properties) {
+        DeviceJsonLimits defaults = DeviceJsonLimits.defaults();
+        return new DeviceJsonDecoder(registry, new DeviceJsonLimits(properties.ingest().maxPayloadBytes(),
+                defaults.maxMessages(), defaults.maxValuesPerMessage(), defaults.maxFutureSkew()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "vigil.mqtt", name = "enabled", havingValue = "true", matchIfMissing = true)
+    EmbeddedBroker embeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, Clock clock) {
+        return new EmbeddedBroker(properties, devices, ingest, clock);
+    }
+}

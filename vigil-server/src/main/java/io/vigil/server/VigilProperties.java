@@ -1,0 +1,55 @@
+package io.vigil.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Vigil's own settings (prefix {@code vigil}), with their defaults in one place. Every key is listed in
+ * docs/configuration.md.
+ *
+ * @param mode    {@code demo} (embedded, localhost, demo logins) or {@code serve} (production, refuses unsafe settings)
+ * @param dataDir where the embedded database and broker keep their files
+ * @param mqtt    the embedded MQTT broker
+ * @param ingest  the ingest pipeline
+ * @param demo    the demo ward
+ */
+@ConfigurationProperties("vigil")
+public record VigilProperties(
+        @DefaultValue("demo") String mode,
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Mqtt mqtt,
+        @DefaultValue Ingest ingest,
+        @DefaultValue Demo demo) {
+
+    public boolean isDemo() {
+        return "demo".equals(mode);
+    }
+
+    /**
+     * @param enabled whether to start the embedded broker
+     * @param host    address to bind
+     * @param port    TCP port (0 = any free port)
+     */
+    public record Mqtt(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
+                       @DefaultValue("1883") int port) {}
+
+    /**
+     * @param groupCommitWindow  how long the writer waits to gather more readings into one commit
+     * @param maxBatch           most observations in one commit
+     * @param maxPayloadBytes    largest device payload accepted
+     * @param ackTimeout         how long a device waits for its acknowledgement before the broker gives up
+     */
+    public record Ingest(@DefaultValue("2ms") Duration groupCommitWindow, @DefaultValue("2000") int maxBatch,
+                         @DefaultValue("262144") int maxPayloadBytes, @DefaultValue("10s") Duration ackTimeout) {}
+
+    /**
+     * @param password the demo users' password; generated when empty
+     * @param beds     beds of the simulated ward
+     * @param simulate whether to run the in-process simulator
+     * @param interval time between a bedside monitor's readings
+     */
+    public record Demo(@DefaultValue("") String password, @DefaultValue("12") int beds,
+                       @DefaultValue("true") boolean simulate, @DefaultValue("2s") Duration interval) {}
+}

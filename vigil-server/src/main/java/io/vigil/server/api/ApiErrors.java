@@ -1,0 +1,21 @@
+package io.vigil.server.api;
+
+/**
+ * Stable error codes of the server's own refusals (1100–1199: identity and access; 1200–1299: requests).
+ * Device-payload codes (1000–1099) live in {@link io.vigil.codec.ErrorCode}.
+ */
+public final class ApiErrors {
+    public static final String DEVICE_NOT_AUTHENTICATED = "VIGIL-1101";
+    public static final String TOPIC_NOT_ALLOWED = "VIGIL-1102";
+    public static final String DEVICE_REVOKED = "VIGIL-1103";
+    public static final String INGEST_UNAVAILABLE = "VIGIL-1104";
+    public static final String NOT_AUTHENTICATED = "VIGIL-1110";
+    public static final String FORBIDDEN = "VIGIL-1111";
+    public static final String INVALID_REQUEST = "VIGIL-1201";
+    public static final String NOT_FOUND = "VIGIL-1202";
+    public static final String CONFLICT = "VIGIL-1203";
+    public static final String INTERNAL = "VIGIL-1299";
+
+    private ApiErrors() {
+    }
+}

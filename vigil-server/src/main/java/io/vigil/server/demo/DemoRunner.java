@@ -1,0 +1,67 @@
+package io.vigil.server.demo;
+
+import io.vigil.server.VigilProperties;
+import io.vigil.server.device.DeviceAssignments;
+import io.vigil.server.device.DeviceStore;
+import io.vigil.server.mqtt.EmbeddedBroker;
+import io.vigil.server.patient.PatientRegistration;
+import io.vigil.server.patient.PatientStore;
+import io.vigil.sim.PatientPhysiology;
+import io.vigil.sim.SimulatedDevice;
+import io.vigil.sim.Simulator;
+import io.vigil.sim.SimulatorOptions;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** In demo mode: provisions the demo ward and starts its simulated devices in-process, over real MQTT. */
+@Component
+@ConditionalOnProperty(prefix = "vigil", name = "mode", havingValue = "demo", matchIfMissing = true)
+class DemoRunner implements ApplicationRunner, DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
+
+    private final VigilProperties properties;
+    private final DemoWard ward;
+    private final ObjectProvider<EmbeddedBroker> broker;
+    private final Clock clock;
+    private Simulator simulator;
+
+    DemoRunner(VigilProperties properties, PatientRegistration registration, PatientStore patients, DeviceStore devices,
+               DeviceAssignments assignments, ObjectProvider<EmbeddedBroker> broker, Clock clock) {
+        this.properties = properties;
+        this.ward = new DemoWard(registration, patients, devices, assignments, clock);
+        this.broker = broker;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<DemoWard.Provisioned> provisioned = ward.provision(properties.demo().beds());
+        log.info("event=demo.provisioned devices={}", provisioned.size());
+        EmbeddedBroker mqtt = broker.getIfAvailable();
+        if (!properties.demo().simulate() || mqtt == null) {
+            return;
+        }
+        List<SimulatedDevice> devices = provisioned.stream().map(p -> new SimulatedDevice(p.bed().deviceId(), p.secret(),
+                p.bed().kind(), PatientPhysiology.random(p.bed().mrn().hashCode(), p.bed().scenario(), clock))).toList();
+        simulator = new Simulator(SimulatorOptions.mqtt(URI.create("mqtt://" + mqtt.host() + ":" + mqtt.port()))
+                .withInterval(properties.demo().interval()), clock);
+        simulator.start(devices);
+        log.info("event=demo.simulator_started devices={}", devices.size());
+    }
+
+    @Override
+    public void destroy() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

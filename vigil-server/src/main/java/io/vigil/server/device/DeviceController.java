@@ -1,0 +1,83 @@
+package io.vigil.server.device;
+
+import io.vigil.model.DeviceAssignment;
+import io.vigil.model.DeviceRecord;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Device registration and assignment to patients: {@code /api/v1/devices}. */
+@RestController
+@RequestMapping("/api/v1/devices")
+class DeviceController {
+
+    record Registration(String id, String type, String manufacturer, String model, String serial) {}
+
+    record Registered(String id, String type, String secret) {}
+
+    record AssignmentRequest(String patient, Instant start, Instant end) {}
+
+    record AssignmentEnd(Instant end) {}
+
+    record AssignmentView(String id, String device, String patient, Instant start, Instant end) {
+        static AssignmentView of(DeviceAssignment a) {
+            return new AssignmentView(a.id(), a.deviceId(), a.patientId(), a.start(), a.end());
+        }
+    }
+
+    private final DeviceStore devices;
+    private final DeviceAssignments assignments;
+
+    DeviceController(DeviceStore devices, DeviceAssignments assignments) {
+        this.devices = devices;
+        this.assignments = assignments;
+    }
+
+    @PostMapping
+    ResponseEntity<Registered> register(@RequestBody Registration body) {
+        DeviceRecord device = new DeviceRecord(body.id(), body.type(), body.manufacturer(), body.model(), body.serial(),
+                DeviceStore.ACTIVE);
+        String secret = devices.register(device);
+        return ResponseEntity.created(URI.create("/api/v1/devices/" + device.id()))
+                .body(new Registered(device.id(), device.type(), secret));
+    }
+
+    @GetMapping
+    List<DeviceRecord> list() {
+        return devices.list();
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> show(@PathVariable String id) {
+        DeviceRecord device = assignments.requireDevice(id);
+        return Map.of("device", device,
+                "assignments", assignments.history(id).stream().map(AssignmentView::of).toList());
+    }
+
+    @PostMapping("/{id}/assignments")
+    ResponseEntity<AssignmentView> assign(@PathVariable String id, @RequestBody AssignmentRequest body) {
+        DeviceAssignment assignment = assignments.assign(id, body.patient(), body.start(), body.end());
+        return ResponseEntity.created(URI.create("/api/v1/devices/" + id + "/assignments/" + assignment.id()))
+                .body(AssignmentView.of(assignment));
+    }
+
+    @GetMapping("/{id}/assignments")
+    List<AssignmentView> history(@PathVariable String id) {
+        assignments.requireDevice(id);
+        return assignments.history(id).stream().map(AssignmentView::of).toList();
+    }
+
+    @PatchMapping("/{id}/assignments/{assignmentId}")
+    AssignmentView end(@PathVariable String id, @PathVariable String assignmentId, @RequestBody AssignmentEnd body) {
+        return AssignmentView.of(assignments.end(id, assignmentId, body.end()));
+    }
+}

@@ -1,0 +1,95 @@
+package io.vigil.server.device;
+
+import io.vigil.model.DeviceRecord;
+import io.vigil.server.api.ApiErrors;
+import io.vigil.server.api.ApiException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Registered devices and their hashed secrets. Credentials are cached: devices authenticate on every message. */
+@Repository
+public class DeviceStore {
+    /** Device ids are MQTT user names and topic levels: no wildcards, no slashes. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    public static final String ACTIVE = "active";
+    public static final String REVOKED = "revoked";
+
+    private static final RowMapper<DeviceRecord> ROW = (rs, n) -> new DeviceRecord(rs.getString("id"),
+            rs.getString("device_type"), rs.getString("manufacturer"), rs.getString("model"),
+            rs.getString("serial"), rs.getString("status"));
+
+    private record Credential(String digest, String status) {}
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
+
+    DeviceStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Registers a device and returns its secret, which is not kept. */
+    public String register(DeviceRecord device) {
+        if (device.id() == null || !ID.matcher(device.id()).matches()) {
+            throw ApiException.invalid("id", "Device id must be 1–64 characters of A–Z, a–z, 0–9, '.', '_', '-' and start with a letter or digit");
+        }
+        if (device.type() == null || device.type().isBlank()) {
+            throw ApiException.invalid("type", "Device type is required");
+        }
+        String secret = DeviceSecrets.generate();
+        try {
+            jdbc.update("INSERT INTO device (id, device_type, manufacturer, model, serial, status, secret_hash, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    device.id(), device.type(), device.manufacturer(), device.model(), device.serial(), ACTIVE,
+                    DeviceSecrets.digest(secret), Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw new ApiException(HttpStatus.CONFLICT, ApiErrors.CONFLICT, "A device with this id is already registered", "id");
+        }
+        credentials.remove(device.id());
+        return secret;
+    }
+
+    /** Replaces a device's secret and returns the new one (the old one stops working at once). */
+    public String rotateSecret(String deviceId) {
+        String secret = DeviceSecrets.generate();
+        int updated = jdbc.update("UPDATE device SET secret_hash = ? WHERE id = ?", DeviceSecrets.digest(secret), deviceId);
+        credentials.remove(deviceId);
+        if (updated == 0) {
+            throw ApiException.notFound("Device");
+        }
+        return secret;
+    }
+
+    public Optional<DeviceRecord> find(String id) {
+        return jdbc.query("SELECT * FROM device WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    public List<DeviceRecord> list() {
+        return jdbc.query("SELECT * FROM device ORDER BY id", ROW);
+    }
+
+    /** Whether the secret is this active device's. */
+    public boolean authenticate(String deviceId, String secret) {
+        if (deviceId == null || !ID.matcher(deviceId).matches()) {
+            return false;
+        }
+        Credential credential = credentials.computeIfAbsent(deviceId, this::loadCredential);
+        return credential != null && ACTIVE.equals(credential.status()) && DeviceSecrets.matches(secret, credential.digest());
+    }
+
+    private Credential loadCredential(String deviceId) {
+        return jdbc.query("SELECT secret_hash, status FROM device WHERE id = ?",
+                (rs, n) -> new Credential(rs.getString(1), rs.getString(2)), deviceId).stream().findFirst().orElse(null);
+    }
+}

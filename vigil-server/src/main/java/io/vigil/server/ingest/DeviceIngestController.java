@@ -1,0 +1,87 @@
+package io.vigil.server.ingest;
+
+import io.vigil.codec.ErrorCode;
+import io.vigil.server.VigilProperties;
+import io.vigil.server.api.ApiErrors;
+import io.vigil.server.api.ProblemHandler;
+import io.vigil.server.device.DeviceStore;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * HTTP device ingest: {@code POST /api/v1/devices/{id}/measurements} with the device secret as Bearer token.
+ * Answers 201 only after the readings are durably stored.
+ */
+@RestController
+class DeviceIngestController {
+
+    record Stored(List<String> observations, int duplicates) {}
+
+    private final IngestService ingest;
+    private final DeviceStore devices;
+    private final Clock clock;
+    private final int maxPayloadBytes;
+
+    DeviceIngestController(IngestService ingest, DeviceStore devices, Clock clock, VigilProperties properties) {
+        this.ingest = ingest;
+        this.devices = devices;
+        this.clock = clock;
+        this.maxPayloadBytes = properties.ingest().maxPayloadBytes();
+    }
+
+    @PostMapping("/api/v1/devices/{id}/measurements")
+    CompletableFuture<ResponseEntity<?>> measurements(@PathVariable String id, HttpServletRequest http) throws IOException {
+        byte[] payload = readCapped(http.getInputStream());
+        IngestRequest request = new IngestRequest(id, Transport.HTTP, http.getRequestURI(),
+                payload == null ? new byte[0] : payload, clock.instant());
+        if (!devices.authenticate(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)))) {
+            IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_NOT_AUTHENTICATED,
+                    "Device authentication failed: send the device secret as 'Authorization: Bearer <secret>'");
+            return CompletableFuture.completedFuture(problem(HttpStatus.UNAUTHORIZED, refused));
+        }
+        if (payload == null) {
+            IngestResult.Rejected refused = ingest.refuse(request, ErrorCode.PAYLOAD_TOO_LARGE.code(),
+                    "The payload is larger than " + maxPayloadBytes + " bytes");
+            return CompletableFuture.completedFuture(problem(HttpStatus.CONTENT_TOO_LARGE, refused));
+        }
+        return ingest.ingest(request).thenApply(result -> switch (result) {
+            case IngestResult.Accepted accepted -> ResponseEntity.status(HttpStatus.CREATED)
+                    .body(new Stored(accepted.observationIds(), accepted.duplicates()));
+            case IngestResult.Rejected rejected -> problem(statusOf(rejected.code()), rejected);
+        });
+    }
+
+    private static HttpStatus statusOf(String code) {
+        if (ApiErrors.INGEST_UNAVAILABLE.equals(code)) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        return ErrorCode.PAYLOAD_TOO_LARGE.code().equals(code) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
+    }
+
+    private static ResponseEntity<?> problem(HttpStatus status, IngestResult.Rejected rejected) {
+        return ProblemHandler.problem(status, rejected.code(), rejected.reason(), rejected.field());
+    }
+
+    private static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).trim();
+    }
+
+    /** The body, or null when it exceeds the limit. */
+    private byte[] readCapped(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(maxPayloadBytes + 1);
+        return body.length > maxPayloadBytes ? null : body;
+    }
+}

@@ -1,0 +1,114 @@
+package io.vigil.server.ingest;
+
+import io.vigil.codec.DecodeError;
+import io.vigil.codec.DecodeResult;
+import io.vigil.codec.DeviceMessage;
+import io.vigil.codec.json.DeviceJsonDecoder;
+import io.vigil.model.Measurement;
+import io.vigil.model.ObservationRecord;
+import io.vigil.server.api.ApiErrors;
+import io.vigil.server.device.AssignmentStore;
+import io.vigil.server.observation.ObservationEvents;
+import io.vigil.server.observation.ObservationIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ingest pipeline shared by every transport: decode the untrusted payload, attribute each measurement to
+ * the patient who had the device at the measurement's own time, store durably (group commit), then publish.
+ * A refused payload is kept as a dead letter and counted; the returned future completes only after the
+ * commit, so transports acknowledge durable data only.
+ */
+@Service
+public class IngestService {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final DeviceJsonDecoder decoder;
+    private final AssignmentStore assignments;
+    private final ObservationWriter writer;
+    private final ObservationIds ids;
+    private final DeadLetterStore deadLetters;
+    private final ObservationEvents events;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    IngestService(DeviceJsonDecoder decoder, AssignmentStore assignments, ObservationWriter writer, ObservationIds ids,
+                  DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock) {
+        this.decoder = decoder;
+        this.assignments = assignments;
+        this.writer = writer;
+        this.ids = ids;
+        this.deadLetters = deadLetters;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<IngestResult> ingest(IngestRequest request) {
+        return switch (decoder.decode(request.payload(), request.receivedAt())) {
+            case DecodeResult.Failure<List<DeviceMessage>> failure -> CompletableFuture.completedFuture(reject(request, failure.error()));
+            case DecodeResult.Ok<List<DeviceMessage>> ok -> store(request, ok.value());
+        };
+    }
+
+    /** Refuses a payload for a reason found outside the decoder (authorization, topic). */
+    public IngestResult.Rejected refuse(IngestRequest request, String code, String reason) {
+        deadLetters.keep(request, code, reason, null);
+        metrics.rejected(request.transport(), code);
+        log.info("event=ingest.rejected device={} transport={} code={}", request.deviceId(), request.transport(), code);
+        return new IngestResult.Rejected(code, reason, null);
+    }
+
+    private IngestResult reject(IngestRequest request, DecodeError error) {
+        String code = error.code().code();
+        deadLetters.keep(request, code, error.reason(), error.field());
+        metrics.rejected(request.transport(), code);
+        log.info("event=ingest.rejected device={} transport={} code={} field={}", request.deviceId(),
+                request.transport(), code, error.field());
+        return new IngestResult.Rejected(code, error.reason(), error.field());
+    }
+
+    private CompletableFuture<IngestResult> store(IngestRequest request, List<DeviceMessage> messages) {
+        List<PendingObservation> pending = new ArrayList<>();
+        Map<java.time.Instant, String> patientAt = new HashMap<>();
+        for (DeviceMessage message : messages) {
+            for (Measurement measurement : message.measurements()) {
+                String patient = patientAt.computeIfAbsent(measurement.time(),
+                        t -> assignments.patientAt(request.deviceId(), t).orElse(null));
+                ObservationRecord record = new ObservationRecord(Long.toString(ids.next()), request.deviceId(),
+                        patient, measurement, request.receivedAt());
+                pending.add(new PendingObservation(record, message.messageId()));
+            }
+        }
+        return writer.submit(pending).handle((written, failure) -> {
+            if (failure != null) {
+                log.warn("event=ingest.store_failed device={} transport={}", request.deviceId(), request.transport());
+                return new IngestResult.Rejected(ApiErrors.INGEST_UNAVAILABLE,
+                        "The readings could not be stored now; retry with the same message id", null);
+            }
+            metrics.accepted(request.transport(), pending.size(), written.duplicates(),
+                    Duration.between(request.receivedAt(), clock.instant()));
+            events.publish(freshlyStored(pending, written));
+            return new IngestResult.Accepted(written.ids(), written.duplicates());
+        });
+    }
+
+    private static List<ObservationRecord> freshlyStored(List<PendingObservation> pending, ObservationWriter.Written written) {
+        List<ObservationRecord> fresh = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            ObservationRecord record = pending.get(i).record();
+            if (record.id().equals(written.ids().get(i))) {
+                fresh.add(record);
+            }
+        }
+        return fresh;
+    }
+}

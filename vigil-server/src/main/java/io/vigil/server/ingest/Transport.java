@@ -1,0 +1,6 @@
+package io.vigil.server.ingest;
+
+/** How a payload reached Vigil. */
+public enum Transport {
+    MQTT, HTTP
+}

@@ -1,0 +1,45 @@
+package io.vigil.server.launch;
+
+import io.vigil.server.VigilProperties;
+import io.vigil.server.mqtt.EmbeddedBroker;
+import java.lang.management.ManagementFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Prints the one line that says Vigil is up, with its addresses, and the demo logins in demo mode. */
+@Component
+class ReadyBanner {
+    private final VigilProperties properties;
+    private final ObjectProvider<EmbeddedBroker> broker;
+
+    ReadyBanner(VigilProperties properties, ObjectProvider<EmbeddedBroker> broker) {
+        this.properties = properties;
+        this.broker = broker;
+    }
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+            return;
+        }
+        String host = event.getApplicationContext().getEnvironment().getProperty("server.address", "127.0.0.1");
+        String scheme = web.getWebServer() != null && event.getApplicationContext().getEnvironment()
+                .getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+        StringBuilder line = new StringBuilder("Vigil ready: " + scheme + "://" + host + ":" + web.getWebServer().getPort());
+        EmbeddedBroker mqtt = broker.getIfAvailable();
+        if (mqtt != null) {
+            line.append("  mqtt://").append(mqtt.host()).append(':').append(mqtt.port());
+        }
+        long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println(line);
+        System.out.printf("Started in %.1f s.  NOT FOR CLINICAL USE.%n", millis / 1000.0);
+        if (properties.isDemo()) {
+            System.out.println("Demo logins: admin, clinician, caregiver — password: " + properties.demo().password());
+            System.out.println("Demo data is for the demo only.");
+        }
+        System.out.flush();
+    }
+}

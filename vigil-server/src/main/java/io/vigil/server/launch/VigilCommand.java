@@ -1,0 +1,149 @@
+package io.vigil.server.launch;
+
+import io.vigil.server.VigilApplication;
+import io.vigil.sim.SimulateCommand;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The command line: {@code vigil demo | serve | simulate | help}. Returns the process exit code. */
+public final class VigilCommand {
+    static final int DEFAULT_HTTP_PORT = 8080;
+    static final int DEFAULT_MQTT_PORT = 1883;
+
+    private VigilCommand() {
+    }
+
+    public static int run(String[] args) {
+        PrintStream out = System.out;
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        return switch (command) {
+            case "demo" -> demo(rest, out);
+            case "serve" -> serve(rest, out);
+            case "simulate" -> SimulateCommand.run(rest, out);
+            case "help", "--help", "-h" -> help(out, 0);
+            default -> {
+                System.err.println("Unknown command '" + command + "'.");
+                yield help(System.err, 2);
+            }
+        };
+    }
+
+    private static int demo(String[] args, PrintStream out) {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Usage: vigil demo [--http-port N] [--mqtt-port N] [--data-dir DIR] [--no-sim]");
+            return 2;
+        }
+        String host = "127.0.0.1";
+        int http = choosePort("HTTP", host, options.httpPort(), DEFAULT_HTTP_PORT, out);
+        int mqtt = choosePort("MQTT", host, options.mqttPort(), DEFAULT_MQTT_PORT, out);
+        String password = System.getenv().getOrDefault("VIGIL_DEMO_PASSWORD", "");
+        if (password.isBlank()) {
+            password = generatedPassword();
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("vigil.mode", "demo");
+        properties.put("server.port", http);
+        properties.put("server.address", host);
+        properties.put("vigil.mqtt.host", host);
+        properties.put("vigil.mqtt.port", mqtt);
+        properties.put("vigil.data-dir", options.dataDir());
+        properties.put("vigil.demo.password", password);
+        properties.put("vigil.demo.simulate", options.simulate());
+        return start(properties, new String[0]);
+    }
+
+    private static int serve(String[] args, PrintStream out) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("vigil.mode", "serve");
+        properties.put("spring.config.import", "optional:file:./vigil.yml");
+        return start(properties, args);
+    }
+
+    private static int start(Map<String, Object> properties, String[] args) {
+        SpringApplication application = new SpringApplication(VigilApplication.class);
+        application.setDefaultProperties(properties);
+        try {
+            ConfigurableApplicationContext context = application.run(args);
+            Runtime.getRuntime().addShutdownHook(new Thread(context::close, "vigil-shutdown"));
+            Thread.currentThread().join();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (RuntimeException e) {
+            UnsafeSettingException unsafe = UnsafeSettingException.in(e);
+            if (unsafe != null) {
+                System.err.println("Vigil will not start: " + unsafe.getMessage());
+                return 3;
+            }
+            System.err.println("Vigil did not start: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static int choosePort(String what, String host, Integer requested, int preferred, PrintStream out) {
+        if (requested != null && requested == 0) {
+            return FreePorts.any(host);
+        }
+        int wanted = requested == null ? preferred : requested;
+        if (FreePorts.isFree(host, wanted)) {
+            return wanted;
+        }
+        int free = FreePorts.any(host);
+        out.printf(Locale.ROOT, "%s port %d is taken; using %d instead.%n", what, wanted, free);
+        return free;
+    }
+
+    private static String generatedPassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-');
+            }
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static int help(PrintStream out, int code) {
+        out.println("""
+                Vigil — open Internet-of-Medical-Things platform.  NOT FOR CLINICAL USE.
+
+                Usage: vigil <command> [options]
+
+                Commands:
+                  demo       Start everything embedded (H2, MQTT broker, HTTP) with a simulated ward.
+                             --http-port N   HTTP port (default 8080; a taken port is replaced by a free one; 0 = any)
+                             --mqtt-port N   MQTT port (default 1883; likewise)
+                             --data-dir DIR  where data is kept (default ./data)
+                             --no-sim        do not start the simulated ward's devices
+                             Demo logins: admin, clinician, caregiver; password from VIGIL_DEMO_PASSWORD, else generated.
+                  serve      Production start from ./vigil.yml and VIGIL_* environment; refuses unsafe settings.
+                  simulate   Device simulator and load generator against any Vigil (vigil simulate --help).
+                  help       This text.
+
+                Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).
+                """);
+        return code;
+    }
+}

@@ -1,0 +1,44 @@
+package io.vigil.server.mqtt;
+
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import io.vigil.server.device.DeviceStore;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MQTT CONNECT: user name = device id, password = device secret. Anything else is refused
+ * (CONNACK 0x86); anonymous clients never get in. The device id is kept on the connection for later checks.
+ */
+final class DeviceAuthenticator implements SimpleAuthenticator {
+    static final String DEVICE_ATTRIBUTE = "vigil.device";
+    private static final Logger log = LoggerFactory.getLogger(DeviceAuthenticator.class);
+
+    private final DeviceStore devices;
+
+    DeviceAuthenticator(DeviceStore devices) {
+        this.devices = devices;
+    }
+
+    @Override
+    public void onConnect(SimpleAuthInput input, SimpleAuthOutput output) {
+        String deviceId = input.getConnectPacket().getUserName().orElse(null);
+        String secret = input.getConnectPacket().getPassword().map(DeviceAuthenticator::text).orElse(null);
+        if (deviceId != null && devices.authenticate(deviceId, secret)) {
+            input.getConnectionInformation().getConnectionAttributeStore().putAsString(DEVICE_ATTRIBUTE, deviceId);
+            output.authenticateSuccessfully();
+            log.debug("event=mqtt.connected device={}", deviceId);
+        } else {
+            log.info("event=mqtt.auth_failed device={}", deviceId == null ? "-" : deviceId);
+            output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "Bad device id or secret");
+        }
+    }
+
+    private static String text(ByteBuffer buffer) {
+        return StandardCharsets.UTF_8.decode(buffer.duplicate()).toString();
+    }
+}

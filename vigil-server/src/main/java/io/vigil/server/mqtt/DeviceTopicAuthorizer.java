@@ -1,0 +1,67 @@
+package io.vigil.server.mqtt;
+
+import com.hivemq.extension.sdk.api.auth.PublishAuthorizer;
+import com.hivemq.extension.sdk.api.auth.SubscriptionAuthorizer;
+import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerInput;
+import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerOutput;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
+import io.vigil.server.api.ApiErrors;
+import io.vigil.server.ingest.IngestRequest;
+import io.vigil.server.ingest.IngestService;
+import io.vigil.server.ingest.Transport;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+
+/**
+ * Topic permissions: a device publishes only under {@code vigil/v1/devices/<its id>/} and subscribes only to
+ * its own errors and commands topics. A refused publish is answered 0x87 (MQTT 5) and kept as a dead letter.
+ */
+final class DeviceTopicAuthorizer implements PublishAuthorizer, SubscriptionAuthorizer {
+    private final IngestService ingest;
+    private final Clock clock;
+
+    DeviceTopicAuthorizer(IngestService ingest, Clock clock) {
+        this.ingest = ingest;
+        this.clock = clock;
+    }
+
+    @Override
+    public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
+        String deviceId = input.getConnectionInformation().getConnectionAttributeStore()
+                .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
+        String topic = input.getPublishPacket().getTopic();
+        boolean own = deviceId != null && DeviceTopics.parse(topic).map(t -> t.deviceId().equals(deviceId)).orElse(false);
+        if (own) {
+            output.authorizeSuccessfully();
+            return;
+        }
+        byte[] payload = input.getPublishPacket().getPayload().map(DeviceTopicAuthorizer::bytes).orElse(new byte[0]);
+        String reason = "A device may publish only under vigil/v1/devices/<its own id>/";
+        ingest.refuse(new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant()),
+                ApiErrors.TOPIC_NOT_ALLOWED, reason);
+        output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, ApiErrors.TOPIC_NOT_ALLOWED + " " + reason);
+    }
+
+    @Override
+    public void authorizeSubscribe(SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
+        String deviceId = input.getConnectionInformation().getConnectionAttributeStore()
+                .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
+        String filter = input.getSubscription().getTopicFilter();
+        if (deviceId != null && (filter.equals(DeviceTopics.errors(deviceId)) || filter.equals(DeviceTopics.commands(deviceId)))) {
+            output.authorizeSuccessfully();
+        } else {
+            output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED,
+                    "A device may subscribe only to its own errors and commands topics");
+        }
+    }
+
+    static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,37 @@
+package io.vigil.server.mqtt;
+
+import java.util.Optional;
+
+/**
+ * The device-facing topic tree: {@code vigil/v1/devices/{deviceId}/{kind}[/…]}. A device may publish only
+ * under its own id and subscribe only to its own {@code errors} and {@code commands}.
+ */
+record DeviceTopics(String deviceId, String kind) {
+    static final String PREFIX = "vigil/v1/devices/";
+    static final String MEASUREMENTS = "measurements";
+    /** Load-test topic: the broker acknowledges it without decoding or storing (the raw-broker baseline). */
+    static final String BASELINE = "baseline";
+
+    /** Parses a concrete topic; empty when it is not a device topic. */
+    static Optional<DeviceTopics> parse(String topic) {
+        if (topic == null || !topic.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String rest = topic.substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1) {
+            return Optional.empty();
+        }
+        String kind = rest.substring(slash + 1);
+        int next = kind.indexOf('/');
+        return Optional.of(new DeviceTopics(rest.substring(0, slash), next < 0 ? kind : kind.substring(0, next)));
+    }
+
+    static String errors(String deviceId) {
+        return PREFIX + deviceId + "/errors";
+    }
+
+    static String commands(String deviceId) {
+        return PREFIX + deviceId + "/commands";
+    }
+}

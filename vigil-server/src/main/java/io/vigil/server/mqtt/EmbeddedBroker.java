@@ -1,0 +1,159 @@
+package io.vigil.server.mqtt;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import io.vigil.server.VigilProperties;
+import io.vigil.server.device.DeviceStore;
+import io.vigil.server.ingest.IngestService;
+import io.vigil.server.launch.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The embedded HiveMQ CE broker with Vigil's extension (device authentication, topic permissions, ingest).
+ * Fails closed: if the extension does not start, the broker is stopped and Vigil does not start.
+ */
+public class EmbeddedBroker implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final VigilProperties.Mqtt settings;
+    private final Path home;
+    private final DeviceStore devices;
+    private final IngestService ingest;
+    private final Clock clock;
+    private final VigilProperties.Ingest ingestSettings;
+    private volatile boolean extensionStarted;
+    private EmbeddedHiveMQ hivemq;
+    private int port;
+
+    public EmbeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, Clock clock) {
+        this.settings = properties.mqtt();
+        this.home = properties.dataDir().resolve("broker");
+        this.devices = devices;
+        this.ingest = ingest;
+        this.clock = clock;
+        this.ingestSettings = properties.ingest();
+    }
+
+    /** The port the broker listens on (known once started). */
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return settings.host();
+    }
+
+    @Override
+    public void start() {
+        port = settings.port() == 0 ? FreePorts.any(settings.host()) : settings.port();
+        try {
+            Path conf = Files.createDirectories(home.resolve("conf"));
+            Files.createDirectories(home.resolve("data"));
+            Files.createDirectories(home.resolve("extensions"));
+            Files.writeString(conf.resolve("config.xml"), config(settings.host(), port));
+            hivemq = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf)
+                    .withDataFolder(home.resolve("data"))
+                    .withExtensionsFolder(home.resolve("extensions"))
+                    .withEmbeddedExtension(extension())
+                    .withoutLoggingBootstrap()
+                    .build();
+            hivemq.start().get(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the broker's folders under " + home, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded MQTT broker did not start on " + settings.host() + ":" + port, e);
+        }
+        if (!extensionStarted) {
+            stop();
+            throw new IllegalStateException("the broker's security extension did not start; refusing to run an open broker");
+        }
+        log.info("event=mqtt.started host={} port={}", settings.host(), port);
+    }
+
+    private EmbeddedExtension extension() {
+        DeviceAuthenticator authenticator = new DeviceAuthenticator(devices);
+        DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, clock);
+        MeasurementInterceptor interceptor = new MeasurementInterceptor(ingest, new DeviceErrorEvents(), clock,
+                ingestSettings.ackTimeout());
+        return EmbeddedExtension.builder()
+                .withId("vigil-devices")
+                .withName("Vigil device security and ingest")
+                .withVersion("1")
+                .withPriority(1000)
+                .withStartPriority(1000)
+                .withExtensionMain(new ExtensionMain() {
+                    @Override
+                    public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
+                        Services.securityRegistry().setAuthenticatorProvider(i -> authenticator);
+                        Services.securityRegistry().setAuthorizerProvider(i -> authorizer);
+                        Services.initializerRegistry().setClientInitializer(
+                                (init, client) -> client.addPublishInboundInterceptor(interceptor));
+                        extensionStarted = true;
+                    }
+
+                    @Override
+                    public void extensionStop(ExtensionStopInput in, ExtensionStopOutput out) {
+                        extensionStarted = false;
+                    }
+                })
+                .build();
+    }
+
+    private static String config(String host, int port) {
+        return """
+                <?xml version="1.0"?>
+                <hivemq>
+                    <listeners>
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>%s</bind-address>
+                        </tcp-listener>
+                    </listeners>
+                    <persistence>
+                        <mode>in-memory</mode>
+                    </persistence>
+                    <anonymous-usage-statistics>
+                        <enabled>false</enabled>
+                    </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port, host);
+    }
+
+    @Override
+    public void stop() {
+        if (hivemq != null) {
+            try {
+                hivemq.stop().get(30, TimeUnit.SECONDS);
+                hivemq.close();
+            } catch (Exception e) {
+                log.warn("event=mqtt.stop_failed", e);
+            }
+            hivemq = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return hivemq != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return 100;
+    }
+}

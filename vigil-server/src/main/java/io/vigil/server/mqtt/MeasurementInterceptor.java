@@ -1,0 +1,79 @@
+package io.vigil.server.mqtt;
+
+import com.hivemq.extension.sdk.api.async.Async;
+import com.hivemq.extension.sdk.api.async.TimeoutFallback;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import com.hivemq.extension.sdk.api.packets.general.MqttVersion;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import io.vigil.codec.ErrorCode;
+import io.vigil.server.api.ApiErrors;
+import io.vigil.server.ingest.IngestRequest;
+import io.vigil.server.ingest.IngestResult;
+import io.vigil.server.ingest.IngestService;
+import io.vigil.server.ingest.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every device PUBLISH goes through here. Measurements are stored before the PUBACK leaves (the broker holds
+ * the acknowledgement while the async output is open). A refusal answers MQTT 5 clients with PUBACK 0x99 and
+ * a reason string, and publishes an error event on {@code vigil/v1/devices/{id}/errors} for every client
+ * (the only channel MQTT 3.1.1 has).
+ */
+final class MeasurementInterceptor implements PublishInboundInterceptor {
+    private final IngestService ingest;
+    private final DeviceErrorEvents errors;
+    private final Clock clock;
+    private final Duration ackTimeout;
+
+    MeasurementInterceptor(IngestService ingest, DeviceErrorEvents errors, Clock clock, Duration ackTimeout) {
+        this.ingest = ingest;
+        this.errors = errors;
+        this.clock = clock;
+        this.ackTimeout = ackTimeout;
+    }
+
+    @Override
+    public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
+        String topic = input.getPublishPacket().getTopic();
+        Optional<DeviceTopics> parsed = DeviceTopics.parse(topic);
+        if (parsed.isEmpty() || DeviceTopics.BASELINE.equals(parsed.get().kind())) {
+            return;
+        }
+        String deviceId = parsed.get().deviceId();
+        byte[] payload = input.getPublishPacket().getPayload().map(DeviceTopicAuthorizer::bytes).orElse(new byte[0]);
+        IngestRequest request = new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant());
+        boolean mqtt5 = input.getConnectionInformation().getMqttVersion() == MqttVersion.V_5;
+        if (!DeviceTopics.MEASUREMENTS.equals(parsed.get().kind())) {
+            refuse(output, mqtt5, ingest.refuse(request, ErrorCode.UNSUPPORTED_FORMAT.code(),
+                    "Topic kind '" + parsed.get().kind() + "' is not supported yet; publish device JSON to "
+                            + DeviceTopics.PREFIX + deviceId + "/" + DeviceTopics.MEASUREMENTS));
+            return;
+        }
+        Async<PublishInboundOutput> async = output.async(ackTimeout, TimeoutFallback.FAILURE,
+                AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, ApiErrors.INGEST_UNAVAILABLE + " storage timed out; retry");
+        ingest.ingest(request).whenComplete((result, failure) -> {
+            try {
+                if (failure != null) {
+                    output.preventPublishDelivery(AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
+                            ApiErrors.INGEST_UNAVAILABLE + " The readings could not be stored now; retry");
+                } else if (result instanceof IngestResult.Rejected rejected) {
+                    refuse(output, mqtt5, rejected);
+                }
+            } finally {
+                async.resume();
+            }
+        });
+    }
+
+    private void refuse(PublishInboundOutput output, boolean mqtt5, IngestResult.Rejected rejected) {
+        AckReasonCode code = ApiErrors.INGEST_UNAVAILABLE.equals(rejected.code())
+                ? AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR : AckReasonCode.PAYLOAD_FORMAT_INVALID;
+        String reason = rejected.code() + " " + rejected.reason() + (rejected.field() == null ? "" : " (" + rejected.field() + ")");
+        output.preventPublishDelivery(code, reason);
+        errors.publish(output.getPublishPacket().getTopic(), rejected);
+    }
+}

@@ -1,0 +1,103 @@
+package io.vigil.server.security;
+
+import io.vigil.server.api.ApiErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Devices authenticate with their secret (checked by the ingest endpoint and the broker);
+ * people log in with HTTP Basic (scripts) or a session (browser, CSRF-protected). Everything clinical needs a
+ * login; unknown callers get 401 problem+json on the APIs and the login page on the web app.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+    static final String ADMIN = "ADMIN";
+    static final String CLINICIAN = "CLINICIAN";
+    static final String CAREGIVER = "CAREGIVER";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    /** Device ingest: no user session; the device secret (Bearer) is checked by the endpoint itself. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
+        RequestMatcher ingest = request -> "POST".equals(request.getMethod())
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/measurements");
+        return http.securityMatcher(ingest)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /** REST, FHIR and metrics: HTTP Basic for scripts, the browser's session for the web app's own calls. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apis(HttpSecurity http) throws Exception {
+        RequestMatcher scripted = request -> request.getHeader("Authorization") != null;
+        return http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/devices", "/api/v1/devices/*/assignments").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/dead-letters/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/fhir/**").authenticated()
+                        .anyRequest().hasAnyRole(ADMIN, CLINICIAN))
+                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"vigil\"");
+                    problem(response, HttpStatus.UNAUTHORIZED, ApiErrors.NOT_AUTHENTICATED, "Authentication required");
+                }))
+                .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) ->
+                        problem(response, HttpStatus.FORBIDDEN, ApiErrors.FORBIDDEN, "Your role may not do this")))
+                .csrf(c -> c.ignoringRequestMatchers(scripted))
+                .build();
+    }
+
+    /** The web app: form login, session, CSRF. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain webApp(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(x -> x.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")))
+                .build();
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws java.io.IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://vigil.io/problems/" + code);
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("code", code);
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.getWriter().write(JsonMapper.shared().writeValueAsString(body));
+    }
+}
