@@ -86,13 +86,20 @@ final class StandardMeasurements {
                 VITALS + "bp", ValueKind.PANEL, List.of(systolic, diastolic, mean), List.of(), true);
     }
 
+    /**
+     * ACVPU. The observation code 67775-7 "Level of responsiveness" is the LOINC term the HL7 CDA EMS Run Report
+     * (template 2.16.840.1.113883.17.3.10.1.165) and IHE PCC Paramedicine Care Summary (profile IHE.PCS.AVPU.USA,
+     * answer list LL1845-8) use for AVPU. Its LOINC answer list has no "new confusion" answer, so the answers are
+     * coded in SNOMED CT as in HL7 UK's value set CareConnect-ACVPU-1
+     * (https://fhir.hl7.org.uk/STU3/ValueSet/CareConnect-ACVPU-1, 2018-11-08), which covers all five levels.
+     */
     private static MeasurementType consciousness() {
         List<MeasurementType.Answer> acvpu = List.of(
-                new MeasurementType.Answer("A", "Alert", null),
-                new MeasurementType.Answer("C", "New confusion", null),
-                new MeasurementType.Answer("V", "Responds to voice", null),
-                new MeasurementType.Answer("P", "Responds to pain", null),
-                new MeasurementType.Answer("U", "Unresponsive", null));
+                new MeasurementType.Answer("A", "Alert", Code.snomed("248234008", "Mentally alert")),
+                new MeasurementType.Answer("C", "New confusion", Code.snomed("130987000", "Acute confusion")),
+                new MeasurementType.Answer("V", "Responds to voice", Code.snomed("300202002", "Responds to voice")),
+                new MeasurementType.Answer("P", "Responds to pain", Code.snomed("450847001", "Responds to pain")),
+                new MeasurementType.Answer("U", "Unresponsive", Code.snomed("422768004", "Unresponsive")));
         return new MeasurementType("consciousness",
                 List.of(Code.loinc("67775-7", "Level of responsiveness")), List.of(), null, List.of(), null,
                 null, ValueKind.CODED, List.of(), acvpu, true);
