@@ -45,11 +45,12 @@ public record VigilProperties(
                          @DefaultValue("262144") int maxPayloadBytes, @DefaultValue("10s") Duration ackTimeout) {}
 
     /**
+     * @param enabled  whether to provision the demo ward (demo mode only)
      * @param password the demo users' password; generated when empty
      * @param beds     beds of the simulated ward
      * @param simulate whether to run the in-process simulator
      * @param interval time between a bedside monitor's readings
      */
-    public record Demo(@DefaultValue("") String password, @DefaultValue("12") int beds,
+    public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("") String password, @DefaultValue("12") int beds,
                        @DefaultValue("true") boolean simulate, @DefaultValue("2s") Duration interval) {}
 }

@@ -15,17 +15,16 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** In demo mode: provisions the demo ward and starts its simulated devices in-process, over real MQTT. */
 @Component
-@ConditionalOnProperty(prefix = "vigil", name = "mode", havingValue = "demo", matchIfMissing = true)
-class DemoRunner implements ApplicationRunner, DisposableBean {
+class DemoRunner implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
 
     private final VigilProperties properties;
@@ -44,6 +43,9 @@ class DemoRunner implements ApplicationRunner, DisposableBean {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!properties.isDemo() || !properties.demo().enabled()) {
+            return;
+        }
         List<DemoWard.Provisioned> provisioned = ward.provision(properties.demo().beds());
         log.info("event=demo.provisioned devices={}", provisioned.size());
         EmbeddedBroker mqtt = broker.getIfAvailable();
@@ -58,10 +60,12 @@ class DemoRunner implements ApplicationRunner, DisposableBean {
         log.info("event=demo.simulator_started devices={}", devices.size());
     }
 
-    @Override
+    /** Devices go quiet before the broker stops (context-closed comes before lifecycle shutdown). */
+    @EventListener(ContextClosedEvent.class)
     public void destroy() {
         if (simulator != null) {
             simulator.close();
+            simulator = null;
         }
     }
 }

@@ -73,7 +73,12 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         AckReasonCode code = ApiErrors.INGEST_UNAVAILABLE.equals(rejected.code())
                 ? AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR : AckReasonCode.PAYLOAD_FORMAT_INVALID;
         String reason = rejected.code() + " " + rejected.reason() + (rejected.field() == null ? "" : " (" + rejected.field() + ")");
-        output.preventPublishDelivery(code, reason);
+        if (mqtt5) {
+            output.preventPublishDelivery(code, reason);
+        } else {
+            // MQTT 3.1.1 has no PUBACK reason codes; a failure code would make the broker disconnect the device.
+            output.preventPublishDelivery();
+        }
         errors.publish(output.getPublishPacket().getTopic(), rejected);
     }
 }

@@ -1,0 +1,72 @@
+package io.vigil.server;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.exceptions.MqttClientStateException;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAck;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** A device speaking MQTT 5 to the embedded broker through the real HiveMQ client. */
+public final class MqttDevice implements AutoCloseable {
+
+    /** A PUBACK: its reason code (0x00 success, 0x10 no subscribers, 0x87, 0x99 …) and reason string. */
+    public record PubAck(int code, String reason) {
+        public boolean success() {
+            return code < 0x80;
+        }
+    }
+
+    private final Mqtt5BlockingClient client;
+    private final String deviceId;
+
+    private MqttDevice(Mqtt5BlockingClient client, String deviceId) {
+        this.client = client;
+        this.deviceId = deviceId;
+    }
+
+    public static MqttDevice connect(int port, String deviceId, String secret) {
+        Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5()
+                .identifier(deviceId + "-" + UUID.randomUUID().toString().substring(0, 6))
+                .serverHost("127.0.0.1").serverPort(port)
+                .simpleAuth().username(deviceId).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .buildBlocking();
+        client.connect();
+        return new MqttDevice(client, deviceId);
+    }
+
+    public PubAck publishMeasurements(String json) {
+        return publish("vigil/v1/devices/" + deviceId + "/measurements", json);
+    }
+
+    public PubAck publish(String topic, String payload) {
+        Mqtt5Publish publish = Mqtt5Publish.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).build();
+        try {
+            Mqtt5PublishResult result = client.publish(publish);
+            if (result.getError().isPresent() && result.getError().get() instanceof Mqtt5PubAckException e) {
+                return of(e.getMqttMessage());
+            }
+            return of(((Mqtt5PublishResult.Mqtt5Qos1Result) result).getPubAck());
+        } catch (Mqtt5PubAckException e) {
+            return of(e.getMqttMessage());
+        }
+    }
+
+    private static PubAck of(Mqtt5PubAck ack) {
+        return new PubAck(ack.getReasonCode().getCode(), ack.getReasonString().map(Object::toString).orElse(""));
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.disconnect();
+        } catch (MqttClientStateException alreadyDisconnected) {
+            // the broker may close the connection after a refusal (e.g. 0x87): nothing left to close
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.vigil.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Creates patients and devices through the public REST API, as an administrator would. */
+public final class WardFixture {
+    public static final String PASSWORD = "it-demo-password-1";
+
+    private final VigilClient admin;
+
+    public WardFixture(int httpPort) {
+        this.admin = VigilClient.user(httpPort, "admin", PASSWORD);
+    }
+
+    public String patient(String unit) {
+        String mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
+        VigilClient.Response created = admin.post("/api/v1/patients", Map.of("mrn", mrn,
+                "name", Map.of("given", "Test", "family", "Patient-" + mrn), "birthDate", "1950-01-01", "sex", "female",
+                "unit", unit));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    /** Registers a device and returns its secret. */
+    public String device(String id, String type) {
+        VigilClient.Response created = admin.post("/api/v1/devices", Map.of("id", id, "type", type,
+                "manufacturer", "Acme", "model", "X1", "serial", "SN-" + id));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("secret").asText();
+    }
+
+    public String assign(String deviceId, String patientId, Instant start, Instant end) {
+        Map<String, Object> body = end == null ? Map.of("patient", patientId, "start", start.toString())
+                : Map.of("patient", patientId, "start", start.toString(), "end", end.toString());
+        VigilClient.Response created = admin.post("/api/v1/devices/" + deviceId + "/assignments", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    public VigilClient admin() {
+        return admin;
+    }
+}
