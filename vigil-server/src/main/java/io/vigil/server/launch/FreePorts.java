@@ -13,7 +13,7 @@ public final class FreePorts {
 
     public static boolean isFree(String host, int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true); // as the HTTP and MQTT servers bind: TIME_WAIT leftovers do not count
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             return true;
         } catch (IOException e) {

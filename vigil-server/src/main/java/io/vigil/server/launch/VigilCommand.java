@@ -44,8 +44,15 @@ public final class VigilCommand {
             return 2;
         }
         String host = "127.0.0.1";
-        int http = choosePort("HTTP", host, options.httpPort(), DEFAULT_HTTP_PORT, out);
-        int mqtt = choosePort("MQTT", host, options.mqttPort(), DEFAULT_MQTT_PORT, out);
+        int http;
+        int mqtt;
+        try {
+            http = choosePort("HTTP", host, options.httpPort(), DEFAULT_HTTP_PORT, out);
+            mqtt = choosePort("MQTT", host, options.mqttPort(), DEFAULT_MQTT_PORT, out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         String password = System.getenv().getOrDefault("VIGIL_DEMO_PASSWORD", "");
         if (password.isBlank()) {
             password = generatedPassword();
@@ -91,16 +98,22 @@ public final class VigilCommand {
         }
     }
 
+    /** A port asked for explicitly must be free; a taken default is replaced by a free one, and said so. */
     private static int choosePort(String what, String host, Integer requested, int preferred, PrintStream out) {
-        if (requested != null && requested == 0) {
-            return FreePorts.any(host);
+        if (requested != null) {
+            if (requested == 0) {
+                return FreePorts.any(host);
+            }
+            if (!FreePorts.isFree(host, requested)) {
+                throw new IllegalArgumentException(what + " port " + requested + " is taken; choose another, or 0 for any free port.");
+            }
+            return requested;
         }
-        int wanted = requested == null ? preferred : requested;
-        if (FreePorts.isFree(host, wanted)) {
-            return wanted;
+        if (FreePorts.isFree(host, preferred)) {
+            return preferred;
         }
         int free = FreePorts.any(host);
-        out.printf(Locale.ROOT, "%s port %d is taken; using %d instead.%n", what, wanted, free);
+        out.printf(Locale.ROOT, "%s port %d is taken; using %d instead.%n", what, preferred, free);
         return free;
     }
 

@@ -1,0 +1,69 @@
+package io.vigil.server.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Vigil started as its own JVM, the way {@code ./vigil demo} starts it, so a test can kill -9 it. */
+final class VigilProcess implements AutoCloseable {
+    private final Process process;
+
+    private VigilProcess(Process process) {
+        this.process = process;
+    }
+
+    static VigilProcess startDemo(Path dataDir, int httpPort, int mqttPort, String password, Map<String, String> env)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "io.vigil.server.VigilApplication", "demo", "--no-sim",
+                "--http-port", Integer.toString(httpPort), "--mqtt-port", Integer.toString(mqttPort),
+                "--data-dir", dataDir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("VIGIL_DEMO_PASSWORD", password);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("Vigil ready:")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException("Vigil exited before it was ready"));
+        });
+        try {
+            ready.get(90, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Vigil did not become ready", e);
+        }
+        return new VigilProcess(process);
+    }
+
+    /** kill -9: no shutdown hooks, no flushing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
