@@ -3,6 +3,11 @@
 vigil_java_major() { # $1 = java executable; prints the feature version (17, 21, 25 …) or nothing
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
+vigil_quiet_maven() { # Maven 3.9's own libraries call sun.misc.Unsafe; JDK 24+ warns about it on every build.
+  if [ "$1" -ge 24 ]; then
+    case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+  fi
+}
 vigil_find_jdk() {
   local candidate major
   for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV) ; do
@@ -11,6 +16,7 @@ vigil_find_jdk() {
     major="$(vigil_java_major "$candidate/bin/java")"
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
       export JAVA_HOME="$candidate"
+      vigil_quiet_maven "$major"
       return 0
     fi
   done
