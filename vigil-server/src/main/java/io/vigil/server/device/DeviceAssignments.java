@@ -4,6 +4,7 @@ import io.vigil.model.DeviceAssignment;
 import io.vigil.model.DeviceRecord;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ApiException;
+import io.vigil.server.observation.StoredTime;
 import io.vigil.server.patient.PatientStore;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +28,10 @@ public class DeviceAssignments {
         this.patients = patients;
     }
 
-    public synchronized DeviceAssignment assign(String deviceId, String patientId, Instant start, Instant end) {
+    public synchronized DeviceAssignment assign(String deviceId, String patientId, Instant requestedStart, Instant requestedEnd) {
         requireDevice(deviceId);
+        Instant start = StoredTime.of(requestedStart);
+        Instant end = StoredTime.of(requestedEnd);
         if (patientId == null || patients.find(patientId).isEmpty()) {
             throw ApiException.invalid("patient", "Patient is missing or unknown");
         }
@@ -51,7 +54,8 @@ public class DeviceAssignments {
         return saved;
     }
 
-    public synchronized DeviceAssignment end(String deviceId, String assignmentId, Instant end) {
+    public synchronized DeviceAssignment end(String deviceId, String assignmentId, Instant requestedEnd) {
+        Instant end = StoredTime.of(requestedEnd);
         DeviceAssignment assignment = store.find(deviceId, assignmentId)
                 .orElseThrow(() -> ApiException.notFound("Assignment"));
         if (end == null || !end.isAfter(assignment.start())) {

@@ -10,8 +10,10 @@ import io.vigil.server.api.ApiErrors;
 import io.vigil.server.device.AssignmentStore;
 import io.vigil.server.observation.ObservationEvents;
 import io.vigil.server.observation.ObservationIds;
+import io.vigil.server.observation.StoredTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,13 +80,16 @@ public class IngestService {
 
     private CompletableFuture<IngestResult> store(IngestRequest request, List<DeviceMessage> messages) {
         List<PendingObservation> pending = new ArrayList<>();
-        Map<java.time.Instant, String> patientAt = new HashMap<>();
+        Map<Instant, String> patientAt = new HashMap<>();
+        Instant receivedAt = StoredTime.of(request.receivedAt());
         for (DeviceMessage message : messages) {
-            for (Measurement measurement : message.measurements()) {
+            for (Measurement decoded : message.measurements()) {
+                Measurement measurement = new Measurement(decoded.type(), decoded.value(), StoredTime.of(decoded.time()),
+                        decoded.timeSource());
                 String patient = patientAt.computeIfAbsent(measurement.time(),
                         t -> assignments.patientAt(request.deviceId(), t).orElse(null));
                 ObservationRecord record = new ObservationRecord(Long.toString(ids.next()), request.deviceId(),
-                        patient, measurement, request.receivedAt());
+                        patient, measurement, receivedAt);
                 pending.add(new PendingObservation(record, message.messageId()));
             }
         }

@@ -4,7 +4,9 @@ import io.vigil.server.VigilApplication;
 import io.vigil.sim.SimulateCommand;
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -76,11 +78,14 @@ public final class VigilCommand {
         return start(properties, args);
     }
 
+    /** Starts the application; the command's settings outrank application.yml, as command-line properties do. */
     private static int start(Map<String, Object> properties, String[] args) {
         SpringApplication application = new SpringApplication(VigilApplication.class);
-        application.setDefaultProperties(properties);
+        List<String> arguments = new ArrayList<>();
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.addAll(List.of(args));
         try {
-            ConfigurableApplicationContext context = application.run(args);
+            ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
             Runtime.getRuntime().addShutdownHook(new Thread(context::close, "vigil-shutdown"));
             Thread.currentThread().join();
             return 0;

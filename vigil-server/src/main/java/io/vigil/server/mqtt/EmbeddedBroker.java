@@ -124,6 +124,11 @@ public class EmbeddedBroker implements SmartLifecycle {
                             <bind-address>%s</bind-address>
                         </tcp-listener>
                     </listeners>
+                    <mqtt>
+                        <receive-maximum>
+                            <server-receive-maximum>64</server-receive-maximum>
+                        </receive-maximum>
+                    </mqtt>
                     <persistence>
                         <mode>in-memory</mode>
                     </persistence>

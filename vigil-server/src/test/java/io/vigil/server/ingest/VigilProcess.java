@@ -32,9 +32,11 @@ final class VigilProcess implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
+        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread.ofVirtual().start(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    output.add(line);
                     if (line.startsWith("Vigil ready:")) {
                         ready.complete(null);
                     }
@@ -48,7 +50,8 @@ final class VigilProcess implements AutoCloseable {
             ready.get(90, TimeUnit.SECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
-            throw new IllegalStateException("Vigil did not become ready", e);
+            throw new IllegalStateException("Vigil did not become ready; its output:\n"
+                    + String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())), e);
         }
         return new VigilProcess(process);
     }
