@@ -50,7 +50,8 @@ public record VigilProperties(
      * @param beds     beds of the simulated ward
      * @param simulate whether to run the in-process simulator
      * @param interval time between a bedside monitor's readings
+     * @param speed    simulated physiology time per real time (10: a 30-minute deterioration plays in 3 minutes)
      */
     public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("") String password, @DefaultValue("12") int beds,
-                       @DefaultValue("true") boolean simulate, @DefaultValue("2s") Duration interval) {}
+                       @DefaultValue("true") boolean simulate, @DefaultValue("2s") Duration interval, @DefaultValue("10") double speed) {}
 }

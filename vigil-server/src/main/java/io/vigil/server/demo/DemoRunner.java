@@ -12,6 +12,7 @@ import io.vigil.sim.Simulator;
 import io.vigil.sim.SimulatorOptions;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +56,14 @@ class DemoRunner implements ApplicationRunner {
         List<SimulatedDevice> devices = provisioned.stream().map(p -> new SimulatedDevice(p.bed().deviceId(), p.secret(),
                 p.bed().kind(), PatientPhysiology.random(p.bed().mrn().hashCode(), p.bed().scenario(), clock))).toList();
         simulator = new Simulator(SimulatorOptions.mqtt(URI.create("mqtt://" + mqtt.host() + ":" + mqtt.port()))
-                .withInterval(properties.demo().interval()), clock);
+                .withSpeed(properties.demo().speed()).withInterval(simulatedInterval()), clock);
         simulator.start(devices);
         log.info("event=demo.simulator_started devices={}", devices.size());
+    }
+
+    /** The simulator's interval is in simulated time; the demo's setting is the real time between readings. */
+    private Duration simulatedInterval() {
+        return Duration.ofNanos((long) (properties.demo().interval().toNanos() * properties.demo().speed()));
     }
 
     /** Devices go quiet before the broker stops (context-closed comes before lifecycle shutdown). */
