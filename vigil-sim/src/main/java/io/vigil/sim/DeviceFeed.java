@@ -37,14 +37,21 @@ final class DeviceFeed implements Runnable {
     private final int batch;
     private final int maxInFlight;
     private final long initialDelayNanos;
+    private final long faultPeriodNanos;
+    private long nextFaultNanos;
     private final PublishTally tally;
     private final Semaphore inFlight;
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private volatile boolean abandoning;
 
+    /**
+     * @param faultPeriodNanos how often this device sends a deliberately implausible reading; 0 = never
+     * @param firstFaultNanos  delay before the first one
+     */
     DeviceFeed(DeviceLink link, DeviceMessageStream stream, SimulatedTime time, Clock clock, Pacing pacing,
-               SimulatorOptions options, long initialDelayNanos, PublishTally tally) {
+               SimulatorOptions options, long initialDelayNanos, long faultPeriodNanos, long firstFaultNanos,
+               PublishTally tally) {
         this.link = link;
         this.stream = stream;
         this.time = time;
@@ -53,6 +60,8 @@ final class DeviceFeed implements Runnable {
         this.batch = options.batch();
         this.maxInFlight = options.maxInFlight();
         this.initialDelayNanos = initialDelayNanos;
+        this.faultPeriodNanos = faultPeriodNanos;
+        this.nextFaultNanos = System.nanoTime() + firstFaultNanos;
         this.tally = tally;
         this.inFlight = new Semaphore(maxInFlight);
     }
@@ -61,7 +70,8 @@ final class DeviceFeed implements Runnable {
     public void run() {
         long due = System.nanoTime() + initialDelayNanos;
         while (waitUntil(due) && acquire()) {
-            DeviceMessageStream.Outgoing outgoing = stream.next(time.now(), clock.instant(), batch);
+            DeviceMessageStream.Outgoing outgoing = faultDue() ? stream.implausible(clock.instant())
+                    : stream.next(time.now(), clock.instant(), batch);
             int readings = 1;
             if (outgoing == null) {
                 inFlight.release();
@@ -74,6 +84,14 @@ final class DeviceFeed implements Runnable {
             }
             due = Math.max(due + pacing.pauseNanos(readings), System.nanoTime() - MAX_BACKLOG_NANOS);
         }
+    }
+
+    private boolean faultDue() {
+        if (faultPeriodNanos == 0 || System.nanoTime() < nextFaultNanos) {
+            return false;
+        }
+        nextFaultNanos += faultPeriodNanos;
+        return true;
     }
 
     private void deliver(Pending sent, int attempt) {

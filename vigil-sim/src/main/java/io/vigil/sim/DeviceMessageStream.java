@@ -21,6 +21,8 @@ final class DeviceMessageStream {
     /** One payload ready to send: one message, or a JSON array of several. */
     record Outgoing(byte[] payload, int readings, int messages) {}
 
+    static final int IMPLAUSIBLE_HEART_RATE = 900;
+
     private final SimulatedDevice device;
     private final String idPrefix;
     private final ObjectMapper mapper;
@@ -54,6 +56,18 @@ final class DeviceMessageStream {
         }
         JsonNode payload = batch == 1 ? messages.get(0) : messages;
         return new Outgoing(write(payload), readings, messages.size());
+    }
+
+    /**
+     * A message Vigil must refuse: a heart rate of 900 /min, outside the registry's plausible range. Sent only when
+     * asked for, to show rejection and dead letters in a demo.
+     */
+    Outgoing implausible(Instant wallTime) {
+        ObjectNode message = mapper.createObjectNode();
+        message.put("id", idPrefix + seq++);
+        message.put("time", wallTime.truncatedTo(ChronoUnit.MILLIS).toString());
+        message.putObject("values").put("heart-rate", IMPLAUSIBLE_HEART_RATE);
+        return new Outgoing(write(message), 1, 1);
     }
 
     private ObjectNode nextMessage(Instant simulatedTime, Instant wallTime) {

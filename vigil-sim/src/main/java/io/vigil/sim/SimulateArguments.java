@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * @param duration  how long each phase runs; null = until stopped (Ctrl-C)
  * @param scenarios the scenarios patients get in turn: one, or all for {@code mixed}
  * @param seed      seed of the patients' physiology; null = pick one and print it
+ * @param faultEvery how often a deliberately implausible reading is sent; null = never
  */
 record SimulateArguments(URI url, URI mqtt, String user, String password, int devices, double rate,
                          Duration duration, List<Scenario> scenarios, Transport transport, double speed, Long seed,
-                         boolean load, int batch, boolean baseline, String unit, Duration interval, int inFlight) {
+                         boolean load, int batch, boolean baseline, String unit, Duration interval, int inFlight,
+                         Duration faultEvery) {
 
     static final Duration DEFAULT_LOAD_DURATION = Duration.ofSeconds(60);
 
@@ -37,7 +39,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
     private static final Set<String> SWITCHES = Set.of("--load", "--baseline", "--help", "-h");
     private static final Set<String> VALUED = Set.of("--url", "--mqtt", "--user", "--password", "--devices",
             "--rate", "--duration", "--scenario", "--transport", "--speed", "--seed", "--batch", "--unit",
-            "--interval", "--in-flight");
+            "--interval", "--in-flight", "--faults");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)?");
 
     static Parsed parse(List<String> args, Map<String, String> env) {
@@ -69,6 +71,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
         private String unit = "sim";
         private Duration interval;
         private int inFlight = SimulatorOptions.DEFAULT_MAX_IN_FLIGHT;
+        private Duration faultEvery;
 
         Builder(Map<String, String> env) {
             user = env.getOrDefault("VIGIL_USER", "admin");
@@ -130,6 +133,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
                 case "--unit" -> unit = nonBlank(flag, value);
                 case "--interval" -> interval = duration(flag, value);
                 case "--in-flight" -> inFlight = positiveInt(flag, value);
+                case "--faults" -> faultEvery = duration(flag, value);
                 default -> throw new IllegalStateException(flag);
             }
         }
@@ -156,7 +160,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
             Duration runFor = duration != null ? duration : load ? DEFAULT_LOAD_DURATION : null;
             return new SimulateArguments(url, mqtt, user, password, devices, rate, runFor, scenarios, transport,
                     speed, seed, load, batch == null ? 1 : batch, baseline, unit,
-                    interval == null ? SimulatorOptions.DEFAULT_INTERVAL : interval, inFlight);
+                    interval == null ? SimulatorOptions.DEFAULT_INTERVAL : interval, inFlight, faultEvery);
         }
     }
 

@@ -48,6 +48,8 @@ public final class SimulateCommand {
               --load               load generator: bedside monitors sending back to back, or at --rate
               --batch K            with --load: K messages per publish, as a JSON array   [1]
               --in-flight K        unacknowledged publishes per device connection     [32]
+              --faults D           about once per D, one device sends an implausible reading (heart rate
+                                   900) that Vigil rejects: shows rejections and dead letters   [never]
               --baseline           with --load over MQTT: first run the same load against the broker's
                                    unstored topic vigil/v1/devices/{id}/baseline, then the durable one,
                                    and print both side by side
@@ -132,7 +134,7 @@ public final class SimulateCommand {
     static SimulatorOptions options(SimulateArguments arguments, CaseloadPlan plan) {
         SimulatorOptions options = new SimulatorOptions(arguments.mqtt(), arguments.url(), arguments.transport(),
                 arguments.speed(), arguments.interval(), false, 0, 1, arguments.inFlight(),
-                IngestTopic.MEASUREMENTS, Duration.ofSeconds(10));
+                IngestTopic.MEASUREMENTS, SimulatorOptions.DEFAULT_DRAIN_TIMEOUT, arguments.faultEvery());
         if (arguments.load()) {
             return options.withLoad(arguments.rate()).withBatch(arguments.batch());
         }

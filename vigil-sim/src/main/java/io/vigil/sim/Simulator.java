@@ -66,8 +66,10 @@ public final class Simulator implements AutoCloseable {
         for (int i = 0; i < devices.size(); i++) {
             SimulatedDevice device = devices.get(i);
             DeviceFeed.Pacing pacing = pacing(device.kind(), devices.size());
+            long faultPeriod = options.faultEvery() == null ? 0 : options.faultEvery().toNanos() * devices.size();
+            long firstFault = faultPeriod == 0 ? 0 : ThreadLocalRandom.current().nextLong(faultPeriod);
             DeviceFeed feed = new DeviceFeed(links.get(i), new DeviceMessageStream(device, runTag, mapper, registry),
-                    time, clock, pacing, options, startJitter(pacing), tally);
+                    time, clock, pacing, options, startJitter(pacing), faultPeriod, firstFault, tally);
             feeds.add(feed);
             threads.execute(feed);
         }

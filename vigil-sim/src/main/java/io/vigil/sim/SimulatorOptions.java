@@ -21,13 +21,16 @@ import java.util.Objects;
  * @param maxInFlight  unacknowledged publishes allowed per device connection
  * @param topic        MQTT topic leaf: the stored {@code measurements} or the unstored {@code baseline}
  * @param drainTimeout how long {@link Simulator#close()} waits for outstanding acknowledgements
+ * @param faultEvery   about how often (real time, across all devices) one device deliberately sends an
+ *                     implausible reading, which Vigil rejects and dead-letters; null = never
  */
 public record SimulatorOptions(URI mqtt, URI http, Transport transport, double speed, Duration interval,
                                boolean load, double rate, int batch, int maxInFlight, IngestTopic topic,
-                               Duration drainTimeout) {
+                               Duration drainTimeout, Duration faultEvery) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     public SimulatorOptions {
         Objects.requireNonNull(transport, "transport");
@@ -43,58 +46,68 @@ public record SimulatorOptions(URI mqtt, URI http, Transport transport, double s
         if (transport == Transport.HTTP && topic != IngestTopic.MEASUREMENTS) {
             throw new IllegalArgumentException("the baseline topic exists only over MQTT");
         }
-        if (!(speed > 0) || interval.isNegative() || interval.isZero() || !(rate >= 0) || batch < 1
-                || maxInFlight < 1) {
-            throw new IllegalArgumentException(
-                    "speed and interval must be positive, rate not negative, batch and maxInFlight at least 1");
+        if (!(speed > 0) || !positive(interval) || !(rate >= 0) || batch < 1 || maxInFlight < 1
+                || (faultEvery != null && !positive(faultEvery))) {
+            throw new IllegalArgumentException("speed, interval and faultEvery must be positive, rate not negative, "
+                    + "batch and maxInFlight at least 1");
         }
+    }
+
+    private static boolean positive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
     }
 
     /** Real-time physiology over MQTT with the default interval. */
     public static SimulatorOptions mqtt(URI mqtt) {
         return new SimulatorOptions(mqtt, null, Transport.MQTT, 1.0, DEFAULT_INTERVAL, false, 0, 1,
-                DEFAULT_MAX_IN_FLIGHT, IngestTopic.MEASUREMENTS, Duration.ofSeconds(10));
+                DEFAULT_MAX_IN_FLIGHT, IngestTopic.MEASUREMENTS, DEFAULT_DRAIN_TIMEOUT, null);
     }
 
     /** Real-time physiology over HTTP with the default interval. */
     public static SimulatorOptions http(URI http) {
         return new SimulatorOptions(null, http, Transport.HTTP, 1.0, DEFAULT_INTERVAL, false, 0, 1,
-                DEFAULT_MAX_IN_FLIGHT, IngestTopic.MEASUREMENTS, Duration.ofSeconds(10));
+                DEFAULT_MAX_IN_FLIGHT, IngestTopic.MEASUREMENTS, DEFAULT_DRAIN_TIMEOUT, null);
     }
 
     public SimulatorOptions withSpeed(double newSpeed) {
         return new SimulatorOptions(mqtt, http, transport, newSpeed, interval, load, rate, batch, maxInFlight, topic,
-                drainTimeout);
+                drainTimeout, faultEvery);
     }
 
     public SimulatorOptions withInterval(Duration newInterval) {
         return new SimulatorOptions(mqtt, http, transport, speed, newInterval, load, rate, batch, maxInFlight, topic,
-                drainTimeout);
+                drainTimeout, faultEvery);
     }
 
     /** Load-generator pacing at a total rate in readings per second (0 = unthrottled). */
     public SimulatorOptions withLoad(double newRate) {
         return new SimulatorOptions(mqtt, http, transport, speed, interval, true, newRate, batch, maxInFlight, topic,
-                drainTimeout);
+                drainTimeout, faultEvery);
     }
 
     public SimulatorOptions withBatch(int newBatch) {
         return new SimulatorOptions(mqtt, http, transport, speed, interval, load, rate, newBatch, maxInFlight, topic,
-                drainTimeout);
+                drainTimeout, faultEvery);
     }
 
     public SimulatorOptions withMaxInFlight(int newMaxInFlight) {
         return new SimulatorOptions(mqtt, http, transport, speed, interval, load, rate, batch, newMaxInFlight, topic,
-                drainTimeout);
+                drainTimeout, faultEvery);
     }
 
     public SimulatorOptions withTopic(IngestTopic newTopic) {
         return new SimulatorOptions(mqtt, http, transport, speed, interval, load, rate, batch, maxInFlight, newTopic,
-                drainTimeout);
+                drainTimeout, faultEvery);
     }
 
     public SimulatorOptions withDrainTimeout(Duration newDrainTimeout) {
         return new SimulatorOptions(mqtt, http, transport, speed, interval, load, rate, batch, maxInFlight, topic,
-                newDrainTimeout);
+                newDrainTimeout, faultEvery);
+    }
+
+    /** About one deliberately implausible reading per {@code every} across all devices, to show dead letters. */
+    public SimulatorOptions withFaultEvery(Duration every) {
+        return new SimulatorOptions(mqtt, http, transport, speed, interval, load, rate, batch, maxInFlight, topic,
+                drainTimeout, every);
     }
 }

@@ -118,6 +118,17 @@ class DeviceJsonTest {
     }
 
     @Test
+    void implausible_isOutsideTheRegistryRange_soVigilRejectsIt() throws IOException {
+        DeviceMessageStream stream = stream(device(DeviceKind.BEDSIDE_MONITOR, Scenario.STABLE, 5));
+
+        JsonNode message = mapper.readTree(stream.implausible(START).payload());
+
+        assertThat(message.get("id").asText()).matches(MESSAGE_ID);
+        double heartRate = message.get("values").get("heart-rate").asDouble();
+        assertThat(REGISTRY.require("heart-rate").plausible().contains(heartRate)).isFalse();
+    }
+
+    @Test
     void artefacts_dropAboutOneReadingInAHundred() {
         DeviceReadout readout = new DeviceReadout(device(DeviceKind.BP_CUFF, Scenario.STABLE, 6), REGISTRY);
         int dropped = 0;

@@ -37,6 +37,7 @@ class SimulateArgumentsTest {
         assertThat(a.unit()).isEqualTo("sim");
         assertThat(a.interval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(a.inFlight()).isEqualTo(32);
+        assertThat(a.faultEvery()).isNull();
     }
 
     @Test
@@ -44,7 +45,8 @@ class SimulateArgumentsTest {
         SimulateArguments a = run("--url", "http://10.0.0.5:9090", "--mqtt", "mqtt://broker:2883",
                 "--user", "ops", "--password", "s3cret", "--devices", "200", "--rate", "10000",
                 "--duration", "5m", "--scenario", "heart-failure", "--transport", "mqtt", "--speed", "60",
-                "--seed", "42", "--load", "--batch", "4", "--baseline", "--unit", "ward-b", "--in-flight", "16");
+                "--seed", "42", "--load", "--batch", "4", "--baseline", "--unit", "ward-b", "--in-flight", "16",
+                "--faults", "2m");
 
         assertThat(a.url()).isEqualTo(URI.create("http://10.0.0.5:9090"));
         assertThat(a.mqtt()).isEqualTo(URI.create("mqtt://broker:2883"));
@@ -61,6 +63,7 @@ class SimulateArgumentsTest {
         assertThat(a.baseline()).isTrue();
         assertThat(a.unit()).isEqualTo("ward-b");
         assertThat(a.inFlight()).isEqualTo(16);
+        assertThat(a.faultEvery()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
