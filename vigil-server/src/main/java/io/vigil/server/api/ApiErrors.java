@@ -14,6 +14,7 @@ public final class ApiErrors {
     public static final String INVALID_REQUEST = "VIGIL-1201";
     public static final String NOT_FOUND = "VIGIL-1202";
     public static final String CONFLICT = "VIGIL-1203";
+    public static final String TOO_MANY_STREAMS = "VIGIL-1204";
     public static final String INTERNAL = "VIGIL-1299";
 
     private ApiErrors() {

@@ -1,6 +1,7 @@
 package io.vigil.server.security;
 
 import io.vigil.server.api.ApiErrors;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +55,9 @@ class SecurityConfiguration {
         RequestMatcher scripted = request -> request.getHeader("Authorization") != null;
         return http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
+                        // The dispatch that ends an event stream: its request was authorized when it began,
+                        // and its session may be gone by now (logout ends the session's streams).
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/devices", "/api/v1/devices/*/assignments").hasRole(ADMIN)

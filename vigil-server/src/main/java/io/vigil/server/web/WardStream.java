@@ -1,0 +1,194 @@
+package io.vigil.server.web;
+
+import io.vigil.model.ObservationRecord;
+import io.vigil.model.PatientRecord;
+import io.vigil.server.api.ApiErrors;
+import io.vigil.server.api.ApiException;
+import io.vigil.server.observation.ObservationEvents;
+import io.vigil.server.patient.PatientStore;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ward pages' live feed: turns stored observations into server-sent events for the streams watching
+ * their unit. A stream gets the unit's snapshot first, then each batch of newly stored readings as the
+ * changed tiles, then keep-alive comments while idle. A session's streams end with the session (logout).
+ * Stops (closing every stream) before the web server shuts down, so open streams never hold up a graceful
+ * shutdown.
+ */
+@Component
+class WardStream implements SmartLifecycle, HttpSessionListener {
+    private static final Logger log = LoggerFactory.getLogger(WardStream.class);
+    /** How long a patient's unit and bed are trusted before they are read again. */
+    private static final Duration PATIENT_REFRESH = Duration.ofSeconds(60);
+    /** The browser's wait before reconnecting after a stream ends. */
+    private static final Duration RECONNECT = Duration.ofSeconds(1);
+
+    /** A live update: the tiles with readings just stored, each with only those readings. */
+    record VitalsUpdate(String serverTime, List<BedTile> tiles) {}
+
+    /** Devices that just sent unattributed readings. */
+    record UnattributedUpdate(String serverTime, List<UnattributedDevice> devices) {}
+
+    private record KnownPatient(PatientRecord patient, Instant loaded) {}
+
+    private final ObservationEvents events;
+    private final WardBoard board;
+    private final PatientStore patients;
+    private final WardProperties settings;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Set<WardSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Map<String, KnownPatient> known = new ConcurrentHashMap<>();
+    private AutoCloseable subscription;
+    private ScheduledExecutorService keepAlive;
+    private volatile boolean running;
+
+    WardStream(ObservationEvents events, WardBoard board, PatientStore patients, WardProperties settings, JsonMapper json,
+               Clock clock) {
+        this.events = events;
+        this.board = board;
+        this.patients = patients;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a stream of the unit for the user: the snapshot, then live updates.
+     *
+     * @param session the browser session, whose end (logout, expiry) ends the stream; null for HTTP Basic
+     */
+    SseEmitter open(String user, String session, String unit) {
+        SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
+        WardSubscriber subscriber = new WardSubscriber(emitter, user, session, unit, settings.streamBacklog(), subscribers::remove);
+        synchronized (subscribers) {
+            long open = subscribers.stream().filter(s -> s.user().equals(user)).count();
+            if (open >= settings.maxStreamsPerUser()) {
+                log.info("event=ward_stream.refused reason=too_many_streams open={}", open);
+                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ApiErrors.TOO_MANY_STREAMS,
+                        "Too many open live streams for this user: close other Vigil pages");
+            }
+            subscribers.add(subscriber);
+        }
+        // Registered before the snapshot is read, so nothing stored in between is missed; the snapshot goes
+        // out first and the page keeps the newer value wherever an update repeats it.
+        try {
+            subscriber.start(new WardEvent(WardEvent.WARD, json.writeValueAsString(board.view(unit)), RECONNECT));
+        } catch (RuntimeException e) {
+            subscriber.close();
+            throw e;
+        }
+        log.debug("event=ward_stream.opened unit={} streams={}", unit, subscribers.size());
+        return emitter;
+    }
+
+    void onStored(List<ObservationRecord> stored) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Map<String, List<ObservationRecord>> byPatient = new LinkedHashMap<>();
+        Map<String, Instant> unattributed = new TreeMap<>();
+        for (ObservationRecord record : stored) {
+            Instant time = record.measurement().time();
+            if (record.patientId() == null) {
+                unattributed.merge(record.deviceId(), time, (a, b) -> a.isAfter(b) ? a : b);
+            } else if (WardVital.of(record.measurement().type().alias()).isPresent()) {
+                byPatient.computeIfAbsent(record.patientId(), id -> new ArrayList<>()).add(record);
+            }
+        }
+        String serverTime = clock.instant().toString();
+        List<BedTile> tiles = byPatient.entrySet().stream()
+                .flatMap(entry -> patient(entry.getKey()).map(p -> board.tile(p, entry.getValue())).stream())
+                .toList();
+        if (!tiles.isEmpty()) {
+            publishTiles(serverTime, tiles);
+        }
+        if (!unattributed.isEmpty()) {
+            List<UnattributedDevice> devices = unattributed.entrySet().stream()
+                    .map(entry -> new UnattributedDevice(entry.getKey(), entry.getValue().toString())).toList();
+            WardEvent event = new WardEvent(WardEvent.UNATTRIBUTED, json.writeValueAsString(new UnattributedUpdate(serverTime, devices)), null);
+            subscribers.forEach(subscriber -> subscriber.offer(event));
+        }
+    }
+
+    /** One event per unit watched, shared by the streams watching it. */
+    private void publishTiles(String serverTime, List<BedTile> tiles) {
+        Map<String, Optional<WardEvent>> byUnit = new HashMap<>();
+        for (WardSubscriber subscriber : subscribers) {
+            byUnit.computeIfAbsent(subscriber.unit(), unit -> vitalsEvent(serverTime, tiles, unit)).ifPresent(subscriber::offer);
+        }
+    }
+
+    private Optional<WardEvent> vitalsEvent(String serverTime, List<BedTile> tiles, String unit) {
+        List<BedTile> shown = tiles.stream().filter(tile -> WardBoard.shows(unit, tile.unit())).toList();
+        return shown.isEmpty() ? Optional.empty()
+                : Optional.of(new WardEvent(WardEvent.VITALS, json.writeValueAsString(new VitalsUpdate(serverTime, shown)), null));
+    }
+
+    private Optional<PatientRecord> patient(String id) {
+        Instant now = clock.instant();
+        KnownPatient cached = known.get(id);
+        if (cached != null && cached.loaded().plus(PATIENT_REFRESH).isAfter(now)) {
+            return Optional.of(cached.patient());
+        }
+        Optional<PatientRecord> found = patients.find(id);
+        found.ifPresentOrElse(p -> known.put(id, new KnownPatient(p, now)), () -> known.remove(id));
+        return found;
+    }
+
+    /** A logged-out or expired session stops receiving patient data at once. */
+    @Override
+    public void sessionDestroyed(HttpSessionEvent event) {
+        String session = event.getSession().getId();
+        subscribers.stream().filter(s -> s.belongsTo(session)).toList().forEach(WardSubscriber::close);
+    }
+
+    @Override
+    public void start() {
+        subscription = events.subscribe(this::onStored);
+        keepAlive = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("vigil-ward-keep-alive").factory());
+        long every = settings.keepAlive().toMillis();
+        keepAlive.scheduleAtFixedRate(() -> subscribers.forEach(s -> s.offer(WardEvent.KEEP_ALIVE)), every, every, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot unsubscribe the ward stream", e);
+        }
+        keepAlive.shutdownNow();
+        List.copyOf(subscribers).forEach(WardSubscriber::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,205 @@
+// The live ward page: applies the ward event stream (GET /api/v1/stream/ward) to the tiles and keeps every
+// reading's age and staleness current, once a second. Tiles are built with the same markup as
+// templates/fragments.html, from the JSON the server sends: a "ward" snapshot on every (re)connect, then
+// "vitals" events (the tiles with readings just stored) and "unattributed" events.
+
+const main = document.getElementById('ward');
+const grid = document.getElementById('tiles');
+const noPatients = document.getElementById('no-patients');
+const unattributedBody = document.getElementById('unattributed');
+const noUnattributed = document.getElementById('no-unattributed');
+const status = document.getElementById('live-status');
+const unit = main.dataset.unit;
+const vitalOrder = main.dataset.vitalOrder.split(' ');
+
+/** Server clock minus browser clock, so ages are right even on a device whose clock is off. */
+let clockSkew = Date.parse(main.dataset.serverTime) - Date.now();
+/** Patient id -> tile, with vitals as a Map of type -> reading. */
+const tiles = new Map();
+/** Device id -> time of its newest unattributed reading. */
+const unattributed = new Map();
+let source = null;
+
+const serverNow = () => Date.now() + clockSkew;
+const syncClock = (serverTime) => { clockSkew = Date.parse(serverTime) - Date.now(); };
+
+function describeAge(ms) {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 1) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 48 * 3600) return `${Math.floor(seconds / 3600)} h ago`;
+  return `${Math.floor(seconds / 86400)} d ago`;
+}
+
+const isStale = (time, staleAfter, now) => (now - Date.parse(time)) / 1000 > staleAfter;
+
+function el(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children.filter((child) => child !== null && child !== undefined));
+  return element;
+}
+
+function ageElement(time) {
+  return el('time', { class: 'age', datetime: time, title: new Date(time).toLocaleString() },
+    describeAge(serverNow() - Date.parse(time)));
+}
+
+function renderVital(v) {
+  const stale = isStale(v.time, v.staleAfter, serverNow());
+  const received = v.received
+    ? el('span', { class: 'received', title: 'Time of receipt: the device sent no time of measurement' },
+      el('span', { 'aria-hidden': 'true' }, 'rcvd'), el('span', { class: 'visually-hidden' }, '(time of receipt)'))
+    : null;
+  return el('div', {
+    class: stale ? 'vital stale' : 'vital', 'data-type': v.type, 'data-time': v.time, 'data-stale-after': v.staleAfter,
+  },
+  el('dt', {}, el('span', { 'aria-hidden': 'true' }, v.label), el('span', { class: 'visually-hidden' }, v.name)),
+  el('dd', {},
+    el('span', { class: 'reading' }, el('span', { class: 'value' }, v.value), v.unit ? el('span', { class: 'unit' }, v.unit) : null),
+    v.detail ? el('span', { class: 'detail' }, v.detail) : null,
+    el('span', { class: 'when' }, ageElement(v.time), received, el('span', { class: 'stale-label' }, 'stale'))));
+}
+
+function renderTile(tile) {
+  const id = `tile-${tile.patient}`;
+  const bed = tile.bed != null ? `Bed ${tile.bed}` : (tile.unit ?? 'No bed');
+  const readings = [...tile.vitals.values()]
+    .sort((a, b) => vitalOrder.indexOf(a.type) - vitalOrder.indexOf(b.type));
+  return el('article', { class: 'tile', 'data-patient': tile.patient, 'aria-labelledby': id },
+    el('header', { class: 'tile-header' },
+      el('h2', { id }, el('span', { class: 'bed' }, bed), ' ', el('span', { class: 'name' }, tile.name)),
+      el('p', { class: 'who' },
+        el('span', {}, tile.age != null ? `${tile.age} y` : 'age unknown'), ' · ',
+        el('span', {}, tile.sex ?? 'sex unknown'), ' · ',
+        el('span', { class: 'mrn' }, 'MRN ', el('span', {}, tile.mrn)))),
+    readings.length
+      ? el('dl', { class: 'vitals' }, ...readings.map(renderVital))
+      : el('p', { class: 'no-readings' }, 'No readings yet'));
+}
+
+const byNewest = (a, b) => Date.parse(b.time) - Date.parse(a.time);
+
+/** Keeps, per type, the newer of what the page has and what arrived (an update may repeat the snapshot). */
+function merge(tile) {
+  const known = tiles.get(tile.patient);
+  const vitals = known ? known.vitals : new Map();
+  for (const reading of tile.vitals) {
+    const current = vitals.get(reading.type);
+    if (!current || byNewest(reading, current) <= 0) vitals.set(reading.type, reading);
+  }
+  const merged = { ...tile, vitals };
+  tiles.set(tile.patient, merged);
+  return merged;
+}
+
+function compareBeds(a, b) {
+  const numbered = (bed) => bed != null && /^\d+$/.test(bed);
+  if (numbered(a.bed) && numbered(b.bed)) return Number(a.bed) - Number(b.bed);
+  if (numbered(a.bed) !== numbered(b.bed)) return numbered(a.bed) ? -1 : 1;
+  return (a.bed ?? '\uffff').localeCompare(b.bed ?? '\uffff');
+}
+
+const tileOrder = (a, b) => (a.unit ?? '').localeCompare(b.unit ?? '') || compareBeds(a, b) || a.name.localeCompare(b.name);
+
+function place(tile) {
+  const rendered = renderTile(tile);
+  const existing = grid.querySelector(`article[data-patient="${CSS.escape(tile.patient)}"]`);
+  if (existing) {
+    existing.replaceWith(rendered);
+    return;
+  }
+  const after = [...grid.children].find((article) => {
+    const other = tiles.get(article.dataset.patient);
+    return other && tileOrder(tile, other) < 0;
+  });
+  grid.insertBefore(rendered, after ?? null);
+  noPatients.hidden = true;
+}
+
+function renderUnattributed() {
+  const rows = [...unattributed.entries()].sort((a, b) => Date.parse(b[1]) - Date.parse(a[1]));
+  unattributedBody.replaceChildren(...rows.map(([device, lastReading]) =>
+    el('tr', { 'data-device': device }, el('td', { class: 'device' }, device), el('td', {}, ageElement(lastReading)))));
+  unattributedBody.closest('table').hidden = rows.length === 0;
+  noUnattributed.hidden = rows.length > 0;
+}
+
+function onSnapshot(view) {
+  syncClock(view.serverTime);
+  tiles.clear();
+  grid.replaceChildren(...view.tiles.map((tile) => renderTile(merge(tile))));
+  noPatients.hidden = view.tiles.length > 0;
+  unattributed.clear();
+  view.unattributed.forEach((d) => unattributed.set(d.device, d.lastReading));
+  renderUnattributed();
+  setStatus('live', 'Live');
+}
+
+function onVitals(update) {
+  syncClock(update.serverTime);
+  update.tiles.forEach((tile) => place(merge(tile)));
+}
+
+function onUnattributed(update) {
+  syncClock(update.serverTime);
+  for (const d of update.devices) {
+    const known = unattributed.get(d.device);
+    if (!known || Date.parse(d.lastReading) >= Date.parse(known)) unattributed.set(d.device, d.lastReading);
+  }
+  renderUnattributed();
+}
+
+function setStatus(state, text) {
+  if (status.dataset.state !== state) {
+    status.dataset.state = state;
+    status.textContent = text;
+  }
+}
+
+/** Once a second: every age, and whether each value has gone stale (also while the stream is down). */
+function tick() {
+  const now = serverNow();
+  for (const time of document.querySelectorAll('time.age[datetime]')) {
+    time.textContent = describeAge(now - Date.parse(time.getAttribute('datetime')));
+  }
+  for (const vital of grid.querySelectorAll('.vital[data-time]')) {
+    vital.classList.toggle('stale', isStale(vital.dataset.time, Number(vital.dataset.staleAfter), now));
+  }
+}
+
+function connect() {
+  source = new EventSource(`/api/v1/stream/ward?unit=${encodeURIComponent(unit)}`);
+  source.addEventListener('ward', (event) => onSnapshot(JSON.parse(event.data)));
+  source.addEventListener('vitals', (event) => onVitals(JSON.parse(event.data)));
+  source.addEventListener('unattributed', (event) => onUnattributed(JSON.parse(event.data)));
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CONNECTING) {
+      setStatus('reconnecting', 'Reconnecting…');
+    } else {
+      // The server refused the stream (logged out, too many streams) or is down: EventSource gives up.
+      setStatus('offline', 'Offline — values are not updating. Retrying…');
+      setTimeout(retry, 5000);
+    }
+  });
+}
+
+/** Back to the login page if the session has ended; else a fresh stream. */
+async function retry() {
+  try {
+    const page = await fetch(window.location.href, { redirect: 'manual', headers: { Accept: 'text/html' } });
+    if (page.type === 'opaqueredirect') {
+      window.location.assign('/login');
+      return;
+    }
+  } catch {
+    // Server unreachable: try again, the ages keep running and values go stale meanwhile.
+  }
+  connect();
+}
+
+status.hidden = false;
+tick();
+setInterval(tick, 1000);
+connect();
