@@ -55,7 +55,7 @@ final class ObservationCodes {
         index.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(alias);
     }
 
-    /** The measurement types (aliases) stored as Observations of their own, in registry order. */
+    /** The measurement types stored as Observations of their own (not panel components), in registry order. */
     List<MeasurementType> observationTypes() {
         return types;
     }

@@ -84,6 +84,11 @@ abstract class FhirApiContract {
         Device device = ward.read(Device.class, "Device/" + ward.device);
         assertThat(FhirValidation.errors(device)).isEmpty();
         assertThat(device.getSerialNumber()).isEqualTo("SN-" + ward.device);
+
+        assertThat(ids(ward.search("Device?identifier=SN-" + ward.device))).containsExactly(ward.device);
+        assertThat(ids(ward.search("Device?identifier=|SN-" + ward.device))).containsExactly(ward.device);
+        assertThat(ward.search("Device?identifier=http://serials.example|SN-" + ward.device).getEntry()).isEmpty();
+        assertThat(ids(ward.search("Device?_id=" + ward.device))).containsExactly(ward.device);
     }
 
     @Test
