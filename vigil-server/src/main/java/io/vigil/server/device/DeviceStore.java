@@ -75,6 +75,11 @@ public class DeviceStore {
         return jdbc.query("SELECT * FROM device WHERE id = ?", ROW, id).stream().findFirst();
     }
 
+    /** Devices with this serial number (FHIR's Device identifier search). */
+    public List<DeviceRecord> withSerial(String serial) {
+        return jdbc.query("SELECT * FROM device WHERE serial = ? ORDER BY id", ROW, serial);
+    }
+
     public List<DeviceRecord> list() {
         return jdbc.query("SELECT * FROM device ORDER BY id", ROW);
     }

@@ -1,0 +1,42 @@
+package io.vigil.server.fhir;
+
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import io.vigil.fhir.FhirJson;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * FHIR R4 at {@code /fhir}: HAPI's plain RestfulServer over Vigil's own stores (not HAPI's JPA server). JSON unless
+ * the client asks for XML, compact unless it asks for {@code _pretty=true}; links use the host and port the request
+ * came to; paging is by offset, so no search state lives on the server. The CapabilityStatement at
+ * {@code /fhir/metadata} is generated from the providers' annotations. Spring Security guards {@code /fhir/**}.
+ */
+@Configuration(proxyBeanMethods = false)
+class FhirServerConfiguration {
+    static final String NAME = "Vigil";
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> fhirServlet(PatientResourceProvider patients, DeviceResourceProvider devices,
+                                                       ObservationResourceProvider observations) {
+        RestfulServer server = new RestfulServer(FhirJson.context());
+        server.setServerName(NAME);
+        server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
+                .orElse("development"));
+        server.setImplementationDescription("Vigil: readings from connected medical devices as FHIR R4 Observations");
+        server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        server.setDefaultPrettyPrint(false);
+        server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
+        server.setResourceProviders(List.of(patients, devices, observations));
+        server.registerInterceptor(new FhirRefusals());
+        server.registerInterceptor(new VigilCapabilities());
+        ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}
