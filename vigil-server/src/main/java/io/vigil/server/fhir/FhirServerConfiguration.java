@@ -36,7 +36,8 @@ class FhirServerConfiguration {
         server.registerInterceptor(new VigilCapabilities());
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
-        registration.setLoadOnStartup(1);
+        // Initialised on first use, not on the start-up path; FhirWarmUp makes that first use right after start.
+        registration.setLoadOnStartup(-1);
         return registration;
     }
 }

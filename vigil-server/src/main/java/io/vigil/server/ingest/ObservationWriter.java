@@ -41,6 +41,8 @@ class ObservationWriter implements SmartLifecycle {
     private final int maxBatch;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(100_000);
     private volatile boolean running;
+    /** Work is accepted from construction (the broker may start first) until shutdown begins. */
+    private volatile boolean accepting = true;
     private Thread thread;
 
     ObservationWriter(DataSource dataSource, VigilProperties properties) {
@@ -51,7 +53,7 @@ class ObservationWriter implements SmartLifecycle {
 
     CompletableFuture<Written> submit(List<PendingObservation> observations) {
         CompletableFuture<Written> done = new CompletableFuture<>();
-        if (!running || !queue.offer(new Request(observations, done))) {
+        if (!accepting || !queue.offer(new Request(observations, done))) {
             done.completeExceptionally(new IllegalStateException("ingest writer is not accepting work"));
         }
         return done;
@@ -65,6 +67,7 @@ class ObservationWriter implements SmartLifecycle {
 
     @Override
     public void stop() {
+        accepting = false;
         running = false;
         thread.interrupt();
         try {

@@ -17,16 +17,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * The embedded HiveMQ CE broker with Vigil's extension (device authentication, topic permissions, ingest).
  * Fails closed: if the extension does not start, the broker is stopped and Vigil does not start.
  */
-public class EmbeddedBroker implements SmartLifecycle {
+public class EmbeddedBroker implements SmartLifecycle, InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final VigilProperties.Mqtt settings;
@@ -36,7 +40,8 @@ public class EmbeddedBroker implements SmartLifecycle {
     private final Clock clock;
     private final VigilProperties.Ingest ingestSettings;
     private volatile boolean extensionStarted;
-    private EmbeddedHiveMQ hivemq;
+    private volatile EmbeddedHiveMQ hivemq;
+    private CompletableFuture<Void> starting;
     private int port;
 
     public EmbeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, Clock clock) {
@@ -57,9 +62,32 @@ public class EmbeddedBroker implements SmartLifecycle {
         return settings.host();
     }
 
+    /**
+     * Starts HiveMQ in the background as soon as the bean exists, so its start-up (1–3 s) overlaps the rest of the
+     * application's; {@link #start()} waits for it. Early publishes queue at the writer until it runs.
+     */
+    @Override
+    public void afterPropertiesSet() {
+        port = settings.port() == 0 ? FreePorts.any(settings.host()) : settings.port();
+        starting = CompletableFuture.runAsync(this::startHiveMq,
+                command -> Thread.ofPlatform().name("vigil-broker-start").start(command));
+    }
+
     @Override
     public void start() {
-        port = settings.port() == 0 ? FreePorts.any(settings.host()) : settings.port();
+        try {
+            starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+        if (!extensionStarted) {
+            stop();
+            throw new IllegalStateException("the broker's security extension did not start; refusing to run an open broker");
+        }
+        log.info("event=mqtt.started host={} port={}", settings.host(), port);
+    }
+
+    private void startHiveMq() {
         try {
             Path conf = Files.createDirectories(home.resolve("conf"));
             Files.createDirectories(home.resolve("data"));
@@ -78,11 +106,6 @@ public class EmbeddedBroker implements SmartLifecycle {
         } catch (Exception e) {
             throw new IllegalStateException("the embedded MQTT broker did not start on " + settings.host() + ":" + port, e);
         }
-        if (!extensionStarted) {
-            stop();
-            throw new IllegalStateException("the broker's security extension did not start; refusing to run an open broker");
-        }
-        log.info("event=mqtt.started host={} port={}", settings.host(), port);
     }
 
     private EmbeddedExtension extension() {
@@ -150,6 +173,15 @@ public class EmbeddedBroker implements SmartLifecycle {
             }
             hivemq = null;
         }
+    }
+
+    /** Also stops a broker whose start-up was under way when the application failed to start. */
+    @Override
+    public void destroy() {
+        if (starting != null) {
+            starting.handle((ok, failure) -> null).join();
+        }
+        stop();
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.vigil.server.security;
 
 import io.vigil.server.api.ApiErrors;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +62,7 @@ class SecurityConfiguration {
                         // and its session may be gone by now (logout ends the session's streams).
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/devices", "/api/v1/devices/*/assignments").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/**").hasRole(ADMIN)
@@ -68,10 +72,10 @@ class SecurityConfiguration {
                         .anyRequest().hasAnyRole(ADMIN, CLINICIAN))
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"vigil\"");
-                    problem(response, HttpStatus.UNAUTHORIZED, ApiErrors.NOT_AUTHENTICATED, "Authentication required");
+                    refuse(request, response, HttpStatus.UNAUTHORIZED, ApiErrors.NOT_AUTHENTICATED, "Authentication required");
                 }))
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) ->
-                        problem(response, HttpStatus.FORBIDDEN, ApiErrors.FORBIDDEN, "Your role may not do this")))
+                        refuse(request, response, HttpStatus.FORBIDDEN, ApiErrors.FORBIDDEN, "Your role may not do this")))
                 .csrf(c -> c.ignoringRequestMatchers(scripted))
                 .build();
     }
@@ -92,8 +96,30 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Refusals speak each API's language: OperationOutcome on /fhir, problem+json elsewhere. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                               String detail) throws IOException {
+        if (request.getRequestURI().startsWith("/fhir")) {
+            operationOutcome(response, status, code, detail);
+        } else {
+            problem(response, status, code, detail);
+        }
+    }
+
+    private static void operationOutcome(HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        Map<String, Object> coding = Map.of("system", "https://vigil.io/errors", "code", code);
+        Map<String, Object> issue = Map.of("severity", "error",
+                "code", status == HttpStatus.UNAUTHORIZED ? "login" : "forbidden",
+                "details", Map.of("coding", List.of(coding), "text", detail));
+        response.setStatus(status.value());
+        response.setContentType("application/fhir+json");
+        response.getWriter().write(JsonMapper.shared().writeValueAsString(
+                Map.of("resourceType", "OperationOutcome", "issue", List.of(issue))));
+    }
+
     private static void problem(HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws java.io.IOException {
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://vigil.io/problems/" + code);
         body.put("title", status.getReasonPhrase());

@@ -364,10 +364,15 @@ abstract class FhirApiContract {
         HttpResponse<String> anonymous = FhirClient.anonymous(httpPort).get("/fhir/Observation?patient=" + ward.patient);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+        assertThat(anonymous.body()).contains("\"resourceType\":\"OperationOutcome\"").contains("VIGIL-1110");
+        assertThat(FhirClient.anonymous(httpPort).get("/fhir/metadata").statusCode())
+                .as("FHIR clients read the CapabilityStatement before they log in").isEqualTo(200);
 
         FhirClient caregiver = FhirClient.user(httpPort, "caregiver", WardFixture.PASSWORD);
         assertThat(caregiver.get("/fhir/Patient/" + ward.patient).statusCode()).isEqualTo(200);
-        assertThat(caregiver.post("/fhir/Patient", patientJson("CG-" + ward.device, "Caregiven", "1980-02-02")).statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = caregiver.post("/fhir/Patient", patientJson("CG-" + ward.device, "Caregiven", "1980-02-02"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("OperationOutcome").contains("VIGIL-1111");
         assertThat(FhirClient.user(httpPort, "clinician", "wrong-password").get("/fhir/Patient/" + ward.patient).statusCode())
                 .isEqualTo(401);
     }

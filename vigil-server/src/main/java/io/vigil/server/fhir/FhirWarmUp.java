@@ -1,0 +1,41 @@
+package io.vigil.server.fhir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * HAPI's server takes a second or two to initialise. Rather than spend that on the start-up path, Vigil reads its
+ * own public CapabilityStatement in the background once ready, so the first real FHIR client does not wait.
+ */
+@Component
+class FhirWarmUp {
+    private static final Logger log = LoggerFactory.getLogger(FhirWarmUp.class);
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+            return;
+        }
+        String host = event.getApplicationContext().getEnvironment().getProperty("server.address", "127.0.0.1");
+        boolean tls = event.getApplicationContext().getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false);
+        URI metadata = URI.create((tls ? "https" : "http") + "://" + host + ":" + web.getWebServer().getPort() + "/fhir/metadata");
+        Thread.ofVirtual().name("vigil-fhir-warm-up").start(() -> {
+            try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(metadata).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                log.debug("event=fhir.warmed_up status={}", response.statusCode());
+            } catch (Exception e) {
+                log.debug("event=fhir.warm_up_skipped reason={}", e.getClass().getSimpleName());
+            }
+        });
+    }
+}
