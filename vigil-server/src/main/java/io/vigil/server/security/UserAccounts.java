@@ -4,6 +4,10 @@ import io.vigil.server.VigilProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,6 +37,14 @@ class UserAccounts {
             users.createUser(user("admin", encoder.encode(adminPassword), SecurityConfiguration.ADMIN));
         }
         return users;
+    }
+
+    /** Argon2id verifies passwords; a successful check is remembered briefly so scripted Basic auth stays fast. */
+    @Bean
+    AuthenticationProvider authenticationProvider(InMemoryUserDetailsManager users, PasswordEncoder encoder, Clock clock) {
+        DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(users);
+        verifier.setPasswordEncoder(encoder);
+        return new RecentLogins(verifier, clock, Duration.ofMinutes(5));
     }
 
     private static UserDetails user(String name, String hash, String role) {

@@ -1,0 +1,82 @@
+package io.vigil.server.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Scripts send HTTP Basic on every request, and an Argon2id check costs tens of milliseconds by design. This
+ * remembers a successful check for a few minutes, keyed by the user and an HMAC of the password under a key
+ * that lives only in this process — so a repeated request skips the hash, a wrong password never matches, and
+ * no password is kept.
+ */
+final class RecentLogins implements AuthenticationProvider {
+    private static final int MAX_ENTRIES = 10_000;
+
+    private record Remembered(Authentication authentication, Instant until) {}
+
+    private final AuthenticationProvider verifier;
+    private final Clock clock;
+    private final Duration ttl;
+    private final SecretKeySpec key;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    RecentLogins(AuthenticationProvider verifier, Clock clock, Duration ttl) {
+        this.verifier = verifier;
+        this.clock = clock;
+        this.ttl = ttl;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        if (!(attempt.getCredentials() instanceof String password)) {
+            return verifier.authenticate(attempt);
+        }
+        String fingerprint = attempt.getName() + '\u0000' + hmac(password);
+        Instant now = clock.instant();
+        Remembered known = remembered.get(fingerprint);
+        if (known != null && now.isBefore(known.until())) {
+            return known.authentication();
+        }
+        Authentication verified = verifier.authenticate(attempt);
+        if (verified != null && verified.isAuthenticated()) {
+            if (remembered.size() >= MAX_ENTRIES) {
+                remembered.values().removeIf(r -> !now.isBefore(r.until()));
+            }
+            if (remembered.size() < MAX_ENTRIES) {
+                remembered.put(fingerprint, new Remembered(verified, now.plus(ttl)));
+            }
+        }
+        return verified;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private String hmac(String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
