@@ -57,6 +57,12 @@ public final class MqttDevice implements AutoCloseable {
         }
     }
 
+    /** QoS 0: no acknowledgement to wait for. */
+    public void publishAtMostOnce(String topic, String payload) {
+        client.publish(Mqtt5Publish.builder().topic(topic).qos(MqttQos.AT_MOST_ONCE)
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).build());
+    }
+
     private static PubAck of(Mqtt5PubAck ack) {
         return new PubAck(ack.getReasonCode().getCode(), ack.getReasonString().map(Object::toString).orElse(""));
     }

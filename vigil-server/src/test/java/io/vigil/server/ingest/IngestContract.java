@@ -73,6 +73,30 @@ abstract class IngestContract {
     }
 
     @Test
+    void mqtt5_qos0_isStoredToo() {
+        try (MqttDevice device = MqttDevice.connect(broker.port(), deviceId, secret)) {
+            device.publishAtMostOnce("vigil/v1/devices/" + deviceId + "/measurements", "{\"id\": \"q0-1\", \"values\": {\"spo2\": 96}}");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> rows("q0-1") == 1);
+        }
+    }
+
+    @Test
+    void mqtt311_qos1_pubackAfterStored() {
+        Mqtt3BlockingClient client = MqttClient.builder().useMqttVersion3().identifier(deviceId + "-v3ok")
+                .serverHost("127.0.0.1").serverPort(broker.port())
+                .simpleAuth().username(deviceId).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .buildBlocking();
+        client.connect();
+        try {
+            client.publishWith().topic("vigil/v1/devices/" + deviceId + "/measurements").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("{\"id\": \"v3-1\", \"values\": {\"heart-rate\": 61}}".getBytes(StandardCharsets.UTF_8)).send();
+            assertThat(rows("v3-1")).isEqualTo(1);
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
     void http_post_answers201WithObservationIdsAfterStoring() {
         VigilClient.Response response = VigilClient.device(httpPort, secret).post(measurements(),
                 "[{\"id\": \"h-1\", \"values\": {\"body-temperature\": {\"value\": 98.6, \"unit\": \"[degF]\"}}},"
