@@ -18,7 +18,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * LOINC, SNOMED CT and MDC codes are checked structurally (profile patterns) but not looked up. Built once per JVM
  * (building it takes seconds); FhirValidator is thread-safe.
  */
-final class OfflineValidator {
+public final class OfflineValidator {
 
     private static final FhirValidator VALIDATOR = build();
 
@@ -38,7 +38,7 @@ final class OfflineValidator {
     }
 
     /** Validates against the base definition and every profile in meta.profile; prints what is not an error. */
-    static List<SingleValidationMessage> errors(IBaseResource resource) {
+    public static List<SingleValidationMessage> errors(IBaseResource resource) {
         ValidationResult result = VALIDATOR.validateWithResult(resource);
         String id = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
         List<SingleValidationMessage> errors = result.getMessages().stream().filter(OfflineValidator::isError).toList();

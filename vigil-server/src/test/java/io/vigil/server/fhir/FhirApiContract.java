@@ -4,6 +4,7 @@ import static io.vigil.server.fhir.FhirWard.ids;
 import static io.vigil.server.fhir.FhirWard.observations;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.fhir.OfflineValidator;
 import io.vigil.fhir.FhirJson;
 import io.vigil.fhir.ObservationMapper;
 import io.vigil.model.MeasurementType;
@@ -64,7 +65,7 @@ abstract class FhirApiContract {
         int minute = 0;
         for (MeasurementType type : FhirWard.observationTypes()) {
             Observation observation = ward.read(Observation.class, "Observation/" + ids.get(type.alias()));
-            assertThat(FhirValidation.errors(observation)).as(type.alias()).isEmpty();
+            assertThat(OfflineValidator.errors(observation)).as(type.alias()).isEmpty();
             assertThat(observation.getCode().getCodingFirstRep().getCode()).as(type.alias()).isEqualTo(type.loinc().code());
             assertThat(observation.getSubject().getReference()).isEqualTo("Patient/" + ward.patient);
             assertThat(observation.getDevice().getReference()).isEqualTo("Device/" + ward.device);
@@ -78,11 +79,11 @@ abstract class FhirApiContract {
     @Test
     void read_patientAndDevice_validate() {
         Patient patient = ward.read(Patient.class, "Patient/" + ward.patient);
-        assertThat(FhirValidation.errors(patient)).isEmpty();
+        assertThat(OfflineValidator.errors(patient)).isEmpty();
         assertThat(patient.getIdentifierFirstRep().getSystem()).isEqualTo("urn:vigil:mrn");
 
         Device device = ward.read(Device.class, "Device/" + ward.device);
-        assertThat(FhirValidation.errors(device)).isEmpty();
+        assertThat(OfflineValidator.errors(device)).isEmpty();
         assertThat(device.getSerialNumber()).isEqualTo("SN-" + ward.device);
 
         assertThat(ids(ward.search("Device?identifier=SN-" + ward.device))).containsExactly(ward.device);
@@ -309,7 +310,7 @@ abstract class FhirApiContract {
 
         Observation observation = ward.read(Observation.class, "Observation/" + ids.getFirst());
         assertThat(observation.hasSubject()).isFalse();
-        assertThat(FhirValidation.errors(observation)).isEmpty();
+        assertThat(OfflineValidator.errors(observation)).isEmpty();
         assertThat(ids(ward.search("Observation?device=" + loose))).containsExactly(ids.getFirst());
     }
 
@@ -324,7 +325,7 @@ abstract class FhirApiContract {
         String id = body.getIdElement().getIdPart();
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/fhir/Patient/" + id));
         Patient read = ward.read(Patient.class, "Patient/" + id);
-        assertThat(FhirValidation.errors(read)).isEmpty();
+        assertThat(OfflineValidator.errors(read)).isEmpty();
         assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(mrn);
         assertThat(read.getBirthDateElement().getValueAsString()).isEqualTo("1961-04-12");
 
@@ -394,7 +395,7 @@ abstract class FhirApiContract {
         CapabilityStatement capability = ward.read(CapabilityStatement.class, "metadata");
         assertThat(capability.getSoftware().getName()).isEqualTo("Vigil");
         assertThat(capability.getFhirVersion().toCode()).isEqualTo("4.0.1");
-        assertThat(FhirValidation.errors(capability)).isEmpty();
+        assertThat(OfflineValidator.errors(capability)).isEmpty();
 
         CapabilityStatementRestResourceComponent observation = resource(capability, "Observation");
         assertThat(searchParams(observation)).contains("patient", "subject", "code", "category", "date", "device");
