@@ -53,7 +53,10 @@ public class ProblemHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
-        log.error("event=api.error type={}", e.getClass().getName(), e);
+        // Exception messages can quote values (a database constraint names the row): only the type and place at ERROR.
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        log.error("event=api.error type={} at={}", e.getClass().getName(), at);
+        log.debug("event=api.error_detail", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ApiErrors.INTERNAL, "Internal error", null);
     }
 

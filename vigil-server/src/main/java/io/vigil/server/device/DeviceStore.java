@@ -44,8 +44,13 @@ public class DeviceStore {
         if (device.id() == null || !ID.matcher(device.id()).matches()) {
             throw ApiException.invalid("id", "Device id must be 1–64 characters of A–Z, a–z, 0–9, '.', '_', '-' and start with a letter or digit");
         }
-        if (device.type() == null || device.type().isBlank()) {
-            throw ApiException.invalid("type", "Device type is required");
+        if (device.type() == null || device.type().isBlank() || device.type().length() > 64) {
+            throw ApiException.invalid("type", "Device type is required (at most 64 characters)");
+        }
+        for (String[] field : new String[][] {{"manufacturer", device.manufacturer()}, {"model", device.model()}, {"serial", device.serial()}}) {
+            if (field[1] != null && field[1].length() > 200) {
+                throw ApiException.invalid(field[0], field[0] + " is longer than 200 characters");
+            }
         }
         String secret = DeviceSecrets.generate();
         try {

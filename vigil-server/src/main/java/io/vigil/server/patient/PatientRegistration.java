@@ -23,6 +23,12 @@ public class PatientRegistration {
         this.clock = clock;
     }
 
+    private static void requireLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ApiException.invalid(field, field + " is longer than " + max + " characters");
+        }
+    }
+
     public PatientRecord register(PatientRecord patient) {
         if (patient.mrn() == null || patient.mrn().isBlank() || patient.mrn().length() > 64) {
             throw ApiException.invalid("mrn", "MRN is required (1–64 characters)");
@@ -30,6 +36,10 @@ public class PatientRegistration {
         if ((patient.given() == null || patient.given().isBlank()) && (patient.family() == null || patient.family().isBlank())) {
             throw ApiException.invalid("name", "A given or family name is required");
         }
+        requireLength("name.given", patient.given(), 200);
+        requireLength("name.family", patient.family(), 200);
+        requireLength("unit", patient.unit(), 64);
+        requireLength("bed", patient.bed(), 32);
         if (patient.sex() != null && !SEXES.contains(patient.sex())) {
             throw ApiException.invalid("sex", "Sex must be one of female, male, other, unknown");
         }

@@ -226,6 +226,41 @@ abstract class IngestContract {
     }
 
     @Test
+    void registration_refusesBadFieldsByName_withoutEchoingThem() {
+        VigilClient admin = ward.admin();
+        VigilClient.Response longName = admin.post("/api/v1/patients", Map.of("mrn", "MRN-LONG-" + deviceId,
+                "name", Map.of("given", "x".repeat(201), "family", "Long")));
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(longName.json().get("field").asText()).isEqualTo("name.given");
+        assertThat(longName.body()).doesNotContain("x".repeat(201));
+        VigilClient.Response noMrn = admin.post("/api/v1/patients", Map.of("name", Map.of("family", "NoMrn")));
+        assertThat(noMrn.json().get("code").asText()).isEqualTo("VIGIL-1201");
+        assertThat(noMrn.json().get("field").asText()).isEqualTo("mrn");
+        VigilClient.Response badDevice = admin.post("/api/v1/devices", Map.of("id", "has/slash", "type", "scale"));
+        assertThat(badDevice.status()).isEqualTo(400);
+        assertThat(badDevice.json().get("field").asText()).isEqualTo("id");
+        VigilClient.Response duplicate = admin.post("/api/v1/devices", Map.of("id", deviceId, "type", "scale"));
+        assertThat(duplicate.status()).isEqualTo(409);
+        VigilClient.Response clinicianRegistersDevice = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD)
+                .post("/api/v1/devices", Map.of("id", "not-allowed", "type", "scale"));
+        assertThat(clinicianRegistersDevice.status()).isEqualTo(403);
+        assertThat(VigilClient.anonymous(httpPort).get("/api/v1/patients").status()).isEqualTo(401);
+    }
+
+    @Test
+    void overlappingAssignment_isRefused_andAnEndedOneFreesTheDevice() {
+        String other = ward.patient("ward-a");
+        VigilClient.Response overlap = ward.admin().post("/api/v1/devices/" + deviceId + "/assignments",
+                Map.of("patient", other, "start", Instant.now().toString()));
+        assertThat(overlap.status()).isEqualTo(409);
+        String current = ward.admin().get("/api/v1/devices/" + deviceId + "/assignments").json().get(0).get("id").asText();
+        Instant handover = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        assertThat(ward.admin().patch("/api/v1/devices/" + deviceId + "/assignments/" + current, Map.of("end", handover.toString()))
+                .status()).isEqualTo(200);
+        ward.assign(deviceId, other, handover, null);
+    }
+
+    @Test
     void metrics_countAcceptedAndRejectedByCode() {
         VigilClient.device(httpPort, secret).post(measurements(), "{\"values\": {\"heart-rate\": 70}}");
         VigilClient.device(httpPort, secret).post(measurements(), "{\"values\": {\"heart-rate\": 999}}");
