@@ -41,6 +41,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     private final VigilProperties.Ingest ingestSettings;
     private volatile boolean extensionStarted;
     private volatile EmbeddedHiveMQ hivemq;
+    private volatile boolean running;
     private CompletableFuture<Void> starting;
     private int port;
 
@@ -84,6 +85,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
             stop();
             throw new IllegalStateException("the broker's security extension did not start; refusing to run an open broker");
         }
+        running = true;
         log.info("event=mqtt.started host={} port={}", settings.host(), port);
     }
 
@@ -164,6 +166,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
 
     @Override
     public void stop() {
+        running = false;
         if (hivemq != null) {
             try {
                 hivemq.stop().get(30, TimeUnit.SECONDS);
@@ -186,7 +189,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
 
     @Override
     public boolean isRunning() {
-        return hivemq != null;
+        return running;
     }
 
     @Override
