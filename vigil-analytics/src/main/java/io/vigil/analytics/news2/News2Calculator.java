@@ -36,7 +36,7 @@ public final class News2Calculator {
         Instant now = clock.instant();
         Map<News2Parameter, ChartReading> fresh = newestFresh(readings, now);
         Map<News2Parameter, Integer> subscores = new EnumMap<>(News2Parameter.class);
-        Map<News2Parameter, Instant> basis = new EnumMap<>(News2Parameter.class);
+        Map<News2Parameter, Measurement> basis = new EnumMap<>(News2Parameter.class);
         List<News2Parameter> missing = new ArrayList<>();
         for (News2Parameter parameter : News2Parameter.values()) {
             ChartReading reading = fresh.get(parameter);
@@ -44,7 +44,7 @@ public final class News2Calculator {
                     : subscore(reading, scale, fresh.get(News2Parameter.AIR_OR_OXYGEN));
             if (subscore.isPresent()) {
                 subscores.put(parameter, subscore.get());
-                basis.put(parameter, reading.time());
+                basis.put(parameter, reading.source());
             } else {
                 missing.add(parameter);
             }
@@ -89,10 +89,14 @@ public final class News2Calculator {
     }
 
     /**
-     * A reading as the chart needs it. {@code value} is the number in the canonical unit, or for air or oxygen
+     * A reading as the chart needs it, with the measurement it came from. {@code value} is the number in the canonical unit, or for air or oxygen
      * 1 when on oxygen and 0 on air; {@code acvpu} is set for consciousness only.
      */
-    private record ChartReading(News2Parameter parameter, Instant time, double value, String acvpu) {
+    private record ChartReading(News2Parameter parameter, Measurement source, double value, String acvpu) {
+
+        Instant time() {
+            return source.time();
+        }
 
         boolean onOxygen() {
             return value > 0;
@@ -108,25 +112,24 @@ public final class News2Calculator {
         }
 
         static Optional<ChartReading> of(Measurement m) {
-            Instant time = m.time();
             return switch (m.type().alias()) {
-                case "respiratory-rate" -> quantity(m).map(v -> new ChartReading(News2Parameter.RESPIRATION_RATE, time, v, null));
-                case "spo2" -> quantity(m).map(v -> new ChartReading(News2Parameter.OXYGEN_SATURATION, time, v, null));
-                case "supplemental-oxygen" -> quantity(m).map(v -> oxygen(time, v > 0));
-                case "inspired-oxygen" -> quantity(m).map(v -> oxygen(time, v > 21));
-                case "systolic-bp" -> quantity(m).map(v -> new ChartReading(News2Parameter.SYSTOLIC_BP, time, v, null));
-                case "blood-pressure" -> systolic(m).map(v -> new ChartReading(News2Parameter.SYSTOLIC_BP, time, v, null));
-                case "heart-rate" -> quantity(m).map(v -> new ChartReading(News2Parameter.PULSE, time, v, null));
-                case "body-temperature" -> quantity(m).map(v -> new ChartReading(News2Parameter.TEMPERATURE, time, v, null));
+                case "respiratory-rate" -> quantity(m).map(v -> new ChartReading(News2Parameter.RESPIRATION_RATE, m, v, null));
+                case "spo2" -> quantity(m).map(v -> new ChartReading(News2Parameter.OXYGEN_SATURATION, m, v, null));
+                case "supplemental-oxygen" -> quantity(m).map(v -> oxygen(m, v > 0));
+                case "inspired-oxygen" -> quantity(m).map(v -> oxygen(m, v > 21));
+                case "systolic-bp" -> quantity(m).map(v -> new ChartReading(News2Parameter.SYSTOLIC_BP, m, v, null));
+                case "blood-pressure" -> systolic(m).map(v -> new ChartReading(News2Parameter.SYSTOLIC_BP, m, v, null));
+                case "heart-rate" -> quantity(m).map(v -> new ChartReading(News2Parameter.PULSE, m, v, null));
+                case "body-temperature" -> quantity(m).map(v -> new ChartReading(News2Parameter.TEMPERATURE, m, v, null));
                 case "consciousness" -> m.value() instanceof MeasuredValue.Coded coded
-                        ? Optional.of(new ChartReading(News2Parameter.CONSCIOUSNESS, time, 0, coded.answer().code()))
+                        ? Optional.of(new ChartReading(News2Parameter.CONSCIOUSNESS, m, 0, coded.answer().code()))
                         : Optional.empty();
                 default -> Optional.empty();
             };
         }
 
-        private static ChartReading oxygen(Instant time, boolean onOxygen) {
-            return new ChartReading(News2Parameter.AIR_OR_OXYGEN, time, onOxygen ? 1 : 0, null);
+        private static ChartReading oxygen(Measurement source, boolean onOxygen) {
+            return new ChartReading(News2Parameter.AIR_OR_OXYGEN, source, onOxygen ? 1 : 0, null);
         }
 
         private static Optional<Double> quantity(Measurement m) {

@@ -1,5 +1,7 @@
 package io.vigil.analytics.news2;
 
+import io.vigil.model.Measurement;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,12 +26,12 @@ import java.util.Optional;
  * @param missing              the parameters absent or older than their freshness window, in chart order
  * @param singleParameterThree whether any one parameter scored 3
  * @param bandAtLeast          the band of {@code total}: the band when complete, a floor when not
- * @param basis                the readings that were scored, by parameter (for a RiskAssessment's basis)
+ * @param basis                the reading scored for each parameter (a RiskAssessment's basis)
  */
 public record News2Score(Instant time, SpO2Scale scale, int total, boolean complete,
                          Map<News2Parameter, Integer> subscores, List<News2Parameter> missing,
                          boolean singleParameterThree, News2Band bandAtLeast,
-                         Map<News2Parameter, Instant> basis) {
+                         Map<News2Parameter, Measurement> basis) {
 
     public News2Score {
         subscores = inChartOrder(subscores);

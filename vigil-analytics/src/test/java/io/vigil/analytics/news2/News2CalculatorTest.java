@@ -209,7 +209,7 @@ class News2CalculatorTest {
         News2Score score = calculator.score(patient(16, 97, 0, 95, 72, "A", 36.8), SpO2Scale.SCALE_1);
 
         assertThat(score.subscores()).containsEntry(SYSTOLIC_BP, 2);
-        assertThat(score.basis()).containsEntry(SYSTOLIC_BP, FIVE_MINUTES_AGO);
+        assertThat(score.basis().get(SYSTOLIC_BP).time()).isEqualTo(FIVE_MINUTES_AGO);
     }
 
     /** One full set of observations taken five minutes ago; oxygen in L/min (0 = air). */

@@ -4,14 +4,11 @@ import io.vigil.analytics.glucose.CgmReading;
 import io.vigil.analytics.glucose.GlucoseSummary;
 import io.vigil.analytics.glucose.GlucoseSummaryCalculator;
 import io.vigil.analytics.news2.News2Band;
-import io.vigil.analytics.news2.News2Calculator;
-import io.vigil.analytics.news2.News2Freshness;
 import io.vigil.analytics.news2.News2Parameter;
 import io.vigil.analytics.news2.News2Response;
 import io.vigil.analytics.news2.News2Score;
 import io.vigil.analytics.news2.SpO2Scale;
 import io.vigil.model.MeasuredValue;
-import io.vigil.model.Measurement;
 import io.vigil.model.ObservationRecord;
 import io.vigil.server.api.ApiException;
 import io.vigil.server.observation.ObservationQuery;
@@ -43,9 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/patients/{id}")
 class ClinicalScoresController {
 
-    /** The readings NEWS2 is computed from. */
-    static final List<String> NEWS2_TYPES = List.of("respiratory-rate", "spo2", "supplemental-oxygen", "inspired-oxygen",
-            "blood-pressure", "heart-rate", "consciousness", "body-temperature");
     static final Duration DEFAULT_GLUCOSE_WINDOW = Duration.ofDays(14);
     static final Duration LONGEST_GLUCOSE_WINDOW = Duration.ofDays(90);
     private static final int PAGE = 2000;
@@ -70,27 +64,24 @@ class ClinicalScoresController {
     private final PatientStore patients;
     private final ObservationStore observations;
     private final News2ScaleStore scales;
-    private final News2Calculator news2;
+    private final News2Scores news2;
     private final GlucoseSummaryCalculator glucose;
     private final Clock clock;
 
-    ClinicalScoresController(PatientStore patients, ObservationStore observations, News2ScaleStore scales, Clock clock,
-                             @Value("${vigil.news2.freshness:PT1H}") Duration freshness,
-                             @Value("${vigil.cgm.interval:PT5M}") Duration cgmInterval) {
+    ClinicalScoresController(PatientStore patients, ObservationStore observations, News2ScaleStore scales,
+                             News2Scores news2, Clock clock, @Value("${vigil.cgm.interval:PT5M}") Duration cgmInterval) {
         this.patients = patients;
         this.observations = observations;
         this.scales = scales;
+        this.news2 = news2;
         this.clock = clock;
-        this.news2 = new News2Calculator(new News2Freshness(freshness, Map.of()), clock);
         this.glucose = new GlucoseSummaryCalculator(cgmInterval, ZoneOffset.UTC);
     }
 
     @GetMapping("/news2")
     News2View news2(@PathVariable String id) {
         requirePatient(id);
-        List<Measurement> latest = observations.latest(id, NEWS2_TYPES).stream()
-                .map(ObservationRecord::measurement).toList();
-        return News2View.of(news2.score(latest, scales.scaleOf(id)));
+        return News2View.of(news2.current(id).score());
     }
 
     @PutMapping("/news2-scale")

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.analytics.glucose.CgmReading;
 import io.vigil.analytics.glucose.GlucoseSummary;
 import io.vigil.analytics.glucose.GlucoseSummaryCalculator;
+import io.vigil.fhir.FhirJson;
+import io.vigil.fhir.OfflineValidator;
 import io.vigil.server.Databases;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.RiskAssessment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,6 +85,33 @@ class ClinicalScoresIT {
         assertThat(score.get("subscores").get("respiratory-rate").asInt()).isEqualTo(3);
         assertThat(score.get("subscores").get("air-or-oxygen").asInt()).isEqualTo(2);
         assertThat(score.get("missing")).isEmpty();
+    }
+
+    @Test
+    void fhirRiskAssessment_currentNews2WithObservationsAsBasis_validates() {
+        send(Instant.now().minus(Duration.ofMinutes(2)), Map.of("respiratory-rate", 26, "spo2", 91, "supplemental-oxygen", 2,
+                "blood-pressure", Map.of("systolic", 88, "diastolic", 50), "heart-rate", 124, "consciousness", "V",
+                "body-temperature", 39.4));
+
+        VigilClient.Response read = caregiver.get("/fhir/RiskAssessment/news2-" + patient);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        RiskAssessment risk = FhirJson.context().newJsonParser().parseResource(RiskAssessment.class, read.body());
+
+        assertThat(OfflineValidator.errors(risk)).isEmpty();
+        assertThat(risk.getStatus()).isEqualTo(RiskAssessment.RiskAssessmentStatus.FINAL);
+        assertThat(risk.getCode().getCodingFirstRep().getCode()).isEqualTo("1104051000000101");
+        assertThat(risk.getSubject().getReference()).isEqualTo("Patient/" + patient);
+        assertThat(risk.getBasis()).hasSize(7).allMatch(b -> b.getReference().startsWith("Observation/"));
+        for (var basis : risk.getBasis()) {
+            assertThat(caregiver.get("/fhir/" + basis.getReference()).status()).as(basis.getReference()).isEqualTo(200);
+        }
+        assertThat(risk.getPredictionFirstRep().getQualitativeRisk().getCodingFirstRep().getCode()).isEqualTo("high");
+        assertThat(risk.getMitigation()).endsWith("Not for clinical use.");
+
+        VigilClient.Response search = caregiver.get("/fhir/RiskAssessment?patient=" + patient);
+        assertThat(search.status()).as(search.body()).isEqualTo(200);
+        assertThat(search.json().get("entry")).hasSize(1);
+        assertThat(caregiver.get("/fhir/RiskAssessment/news2-" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     @Test
