@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/patients/{id}")
 class ClinicalScoresController {
+    private static final Logger log = LoggerFactory.getLogger(ClinicalScoresController.class);
 
     static final Duration DEFAULT_GLUCOSE_WINDOW = Duration.ofDays(14);
     static final Duration LONGEST_GLUCOSE_WINDOW = Duration.ofDays(90);
@@ -48,16 +51,20 @@ class ClinicalScoresController {
 
     record ScaleView(int scale) {}
 
-    record News2View(Integer total, boolean complete, String band, String bandAtLeast, boolean singleParameterThree,
+    /** The NEWS2 answer; {@code basis} is the observation id behind each sub-score. */
+    record News2View(int total, boolean complete, String band, String bandAtLeast, boolean singleParameterThree,
                      int scale, Map<String, Integer> subscores, List<String> missing, String monitoring,
-                     String response, Instant time) {
-        static News2View of(News2Score s) {
+                     String response, Instant time, Map<String, String> basis) {
+        static News2View of(News2Scores.Assessment assessment) {
+            News2Score s = assessment.score();
             Map<String, Integer> subscores = new LinkedHashMap<>();
             s.subscores().forEach((parameter, score) -> subscores.put(parameter.key(), score));
+            Map<String, String> basis = new LinkedHashMap<>();
+            assessment.basis().forEach((parameter, observation) -> basis.put(parameter.key(), observation));
             return new News2View(s.total(), s.complete(), s.band().map(News2Band::code).orElse(null),
                     s.bandAtLeast().code(), s.singleParameterThree(), s.scale().number(), subscores,
                     s.missing().stream().map(News2Parameter::key).toList(),
-                    s.response().map(News2Response::monitoring).orElse(null), s.advice(), s.time());
+                    s.response().map(News2Response::monitoring).orElse(null), s.advice(), s.time(), basis);
         }
     }
 
@@ -81,7 +88,7 @@ class ClinicalScoresController {
     @GetMapping("/news2")
     News2View news2(@PathVariable String id) {
         requirePatient(id);
-        return News2View.of(news2.current(id).score());
+        return News2View.of(news2.current(id));
     }
 
     @PutMapping("/news2-scale")
@@ -92,6 +99,7 @@ class ClinicalScoresController {
         }
         SpO2Scale scale = SpO2Scale.of(body.scale());
         scales.choose(id, scale, clinician.getName());
+        log.info("event=news2.scale.chosen patient={} scale={}", id, scale.number());
         return new ScaleView(scale.number());
     }
 

@@ -77,6 +77,9 @@ abstract class ClinicalScoresContract {
         assertThat(score.get("subscores").get("respiratory-rate").asInt()).isEqualTo(3);
         assertThat(score.get("subscores").get("air-or-oxygen").asInt()).isEqualTo(2);
         assertThat(score.get("missing")).isEmpty();
+        String heartRate = score.get("basis").get("heart-rate").asText();
+        assertThat(ok(caregiver.get("/api/v1/patients/" + patient + "/latest")).findValues("observation"))
+                .extracting(JsonNode::asText).contains(heartRate);
     }
 
     @Test
