@@ -22,7 +22,8 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(PatientResourceProvider patients, DeviceResourceProvider devices,
-                                                       ObservationResourceProvider observations) {
+                                                       ObservationResourceProvider observations,
+                                                       RiskAssessmentResourceProvider riskAssessments) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -31,7 +32,7 @@ class FhirServerConfiguration {
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
-        server.setResourceProviders(List.of(patients, devices, observations));
+        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");

@@ -68,6 +68,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/dead-letters/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
+                        // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
                         .requestMatchers(HttpMethod.GET, "/api/**", "/fhir/**").authenticated()
                         .anyRequest().hasAnyRole(ADMIN, CLINICIAN))
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {

@@ -1,0 +1,69 @@
+package io.vigil.server.fhir;
+
+import ca.uhn.fhir.model.api.annotation.Description;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import io.vigil.server.clinical.News2Scores;
+import io.vigil.server.patient.PatientStore;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.RiskAssessment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each patient's current NEWS2 as a {@code RiskAssessment}: read {@code RiskAssessment/news2-<patient id>}, or
+ * search by {@code patient} / {@code subject}. Computed on request; past scores are not kept (yet).
+ * Not for clinical use.
+ */
+@Component
+public class RiskAssessmentResourceProvider implements IResourceProvider {
+    private static final Set<String> SEARCH_PARAMETERS = SearchParameters.search("patient", "subject");
+    private final PatientStore patients;
+    private final News2Scores news2;
+
+    RiskAssessmentResourceProvider(PatientStore patients, News2Scores news2) {
+        this.patients = patients;
+        this.news2 = news2;
+    }
+
+    @Override
+    public Class<RiskAssessment> getResourceType() {
+        return RiskAssessment.class;
+    }
+
+    @Read
+    public RiskAssessment read(@IdParam IdType id) {
+        String idPart = id.getIdPart();
+        if (!idPart.startsWith(News2RiskAssessment.ID_PREFIX)) {
+            throw FhirRefusals.notFound("RiskAssessment", idPart);
+        }
+        String patient = idPart.substring(News2RiskAssessment.ID_PREFIX.length());
+        return patients.find(patient).map(p -> News2RiskAssessment.of(news2.current(p.id())))
+                .orElseThrow(() -> FhirRefusals.notFound("RiskAssessment", idPart));
+    }
+
+    @Search(allowUnknownParams = true)
+    public List<RiskAssessment> search(
+            @Description(shortDefinition = "The patient (Patient/<id> or <id>)")
+            @OptionalParam(name = RiskAssessment.SP_PATIENT) ReferenceParam patient,
+            @Description(shortDefinition = "The subject, a Patient")
+            @OptionalParam(name = RiskAssessment.SP_SUBJECT) ReferenceParam subject,
+            RequestDetails request) {
+        SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
+        ReferenceParam who = patient != null ? patient : subject;
+        if (who == null || (patient != null && subject != null)) {
+            throw FhirRefusals.invalid("Search RiskAssessment by one of patient or subject");
+        }
+        if (who.getResourceType() != null && !"Patient".equals(who.getResourceType())) {
+            return List.of();
+        }
+        return patients.find(who.getIdPart()).map(p -> List.of(News2RiskAssessment.of(news2.current(p.id()))))
+                .orElse(List.of());
+    }
+}
