@@ -28,7 +28,8 @@ public final class GattDecoder {
     public enum Characteristic {
         BLOOD_PRESSURE_MEASUREMENT(0x2A35), INTERMEDIATE_CUFF_PRESSURE(0x2A36), TEMPERATURE_MEASUREMENT(0x2A1C),
         HEART_RATE_MEASUREMENT(0x2A37), GLUCOSE_MEASUREMENT(0x2A18), WEIGHT_MEASUREMENT(0x2A9D),
-        PLX_SPOT_CHECK_MEASUREMENT(0x2A5E), PLX_CONTINUOUS_MEASUREMENT(0x2A5F), CGM_MEASUREMENT(0x2AA7);
+        PLX_SPOT_CHECK_MEASUREMENT(0x2A5E), PLX_CONTINUOUS_MEASUREMENT(0x2A5F), CGM_MEASUREMENT(0x2AA7),
+        BODY_COMPOSITION_MEASUREMENT(0x2A9C);
 
         private final int uuid;
 
@@ -70,7 +71,7 @@ public final class GattDecoder {
         if (characteristic == null) {
             return DecodeResult.failure(DecodeError.at(UNSUPPORTED_FORMAT, "characteristic",
                     "Characteristic '" + echo(characteristicUuid) + "' is not one Vigil decodes; supported: "
-                            + "2A35, 2A36, 2A1C, 2A37, 2A18, 2A9D, 2A5E, 2A5F, 2AA7."));
+                            + "2A35, 2A36, 2A1C, 2A37, 2A18, 2A9D, 2A9C, 2A5E, 2A5F, 2AA7."));
         }
         byte[] bytes = value == null ? new byte[0] : value;
         if (bytes.length > MAX_VALUE_BYTES) {
@@ -101,6 +102,7 @@ public final class GattDecoder {
             case PLX_SPOT_CHECK_MEASUREMENT -> PulseOximetryMeasurement.readSpotCheck(frame, reading);
             case PLX_CONTINUOUS_MEASUREMENT -> PulseOximetryMeasurement.readContinuous(frame, reading);
             case CGM_MEASUREMENT -> CgmMeasurement.read(frame, reading);
+            case BODY_COMPOSITION_MEASUREMENT -> BodyCompositionMeasurement.read(frame, reading);
         }
         if (frame.remaining() > 0) {
             // Later versions of a characteristic may append fields; GATT clients ignore what they do not know.

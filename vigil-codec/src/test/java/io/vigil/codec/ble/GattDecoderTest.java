@@ -65,7 +65,7 @@ class GattDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2A9C", "2A34", "180D", "", "2A3", "00002a37-0000-1000-8000-00805f9b34fc", "zz"})
+    @ValueSource(strings = {"2A1D", "2A34", "180D", "", "2A3", "00002a37-0000-1000-8000-00805f9b34fc", "zz"})
     void decode_unknownCharacteristic_isUnsupportedFormat(String uuid) {
         assertThat(failure(uuid, hex("00 55")).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
@@ -201,6 +201,19 @@ class GattDecoderTest {
     void weight_imperial_isConvertedToKg() {
         Measurement weight = ok("2A9D", flags(0x01).u16(15430).build()).measurements().getFirst();
         assertThat(((MeasuredValue.Quantity) weight.value()).value()).isCloseTo(154.3 * 0.45359237, within(1e-9));
+    }
+
+    @Test
+    void bodyComposition_withoutWeightOrHeight_isRefusedSoItReachesTheDeadLetters() {
+        DecodeError error = failure("2A9C", new FrameBuilder().u16(0x0010).u16(215).u16(402).build());
+        assertThat(error.code()).isEqualTo(ErrorCode.MISSING_VALUES);
+    }
+
+    @Test
+    void bodyComposition_unsuccessfulWeight_isASpecialValue() {
+        DecodeError error = failure("2A9C", new FrameBuilder().u16(0x0400).u16(215).u16(0xFFFF).build());
+        assertThat(error.code()).isEqualTo(ErrorCode.SPECIAL_VALUE);
+        assertThat(error.offset()).isEqualTo(4);
     }
 
     @Test

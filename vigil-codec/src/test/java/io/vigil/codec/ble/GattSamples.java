@@ -34,6 +34,11 @@ record GattSamples(String uuid, int flags, byte[] value, List<String> aliases, L
         for (int f = 0; f < 16; f++) {
             all.add(weight(f));
         }
+        for (int f = 0; f < 0x2000; f++) {
+            if (Integer.bitCount(f) <= 1 || f % 41 == 0 || f == 0x1FFF) {
+                all.add(bodyComposition(f | 0x0400));
+            }
+        }
         return all;
     }
 
@@ -154,6 +159,46 @@ record GattSamples(String uuid, int flags, byte[] value, List<String> aliases, L
             aliases.addAll(List.of("bmi", "body-height"));
         }
         return new GattSamples("2A9D", f, b.build(), aliases, notes, (f & 0x02) != 0, 0, 0);
+    }
+
+    private static GattSamples bodyComposition(int f) {
+        boolean imperial = (f & 0x0001) != 0;
+        FrameBuilder b = new FrameBuilder().u16(f).u16(215);
+        List<String> notes = new ArrayList<>(List.of("body fat 21.5 %"));
+        time(b, f, 0x0002);
+        if ((f & 0x0004) != 0) {
+            b.u8(2);
+            notes.add("user 2");
+        }
+        if ((f & 0x0008) != 0) {
+            b.u16(6000);
+            notes.add("basal metabolism 6000 kJ");
+        }
+        if ((f & 0x0010) != 0) {
+            b.u16(402);
+            notes.add("muscle percentage 40.2 %");
+        }
+        String[] masses = {"muscle mass", "fat free mass", "soft lean mass", "body water mass"};
+        for (int i = 0; i < masses.length; i++) {
+            if ((f & (0x0020 << i)) != 0) {
+                b.u16(6000);
+                notes.add(masses[i] + (imperial ? " 60 lb" : " 30 kg"));
+            }
+        }
+        if ((f & 0x0200) != 0) {
+            b.u16(5123);
+            notes.add("impedance 512.3 Ohm");
+        }
+        b.u16(imperial ? 15432 : 14000);
+        List<String> aliases = new ArrayList<>(List.of("body-weight"));
+        if ((f & 0x0800) != 0) {
+            b.u16(imperial ? 689 : 1750);
+            aliases.add("body-height");
+        }
+        if ((f & 0x1000) != 0) {
+            notes.add("part of a multiple-packet measurement");
+        }
+        return new GattSamples("2A9C", f, b.build(), aliases, notes, (f & 0x0002) != 0, 0, 0);
     }
 
     private static GattSamples spotCheck(int f) {
