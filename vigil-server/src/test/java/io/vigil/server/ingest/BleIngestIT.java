@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.fhir.FhirJson;
+import io.vigil.fhir.OfflineValidator;
 import io.vigil.server.Databases;
 import io.vigil.server.MqttDevice;
 import io.vigil.server.VigilClient;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +58,7 @@ class BleIngestIT {
     }
 
     @Test
-    void mqtt5_bloodPressureValue_isStoredBeforePuback_andReadableAsFhir() {
+    void mqtt5_bloodPressureValue_isStoredBeforePuback_andServedAsValidVitalSignsObservations() {
         try (MqttDevice device = MqttDevice.connect(broker.port(), deviceId, secret)) {
             MqttDevice.PubAck ack = device.publish(topic("2A35"), BP_KPA);
             assertThat(ack.success()).as(ack.reason()).isTrue();
@@ -67,6 +70,11 @@ class BleIngestIT {
         assertThat(component(bp, "8478-0").get("value").asDouble()).isCloseTo(12.4 * MMHG_PER_KPA, within(0.01));
         assertThat(component(bp, "8480-6").get("code").asText()).isEqualTo("mm[Hg]");
         assertThat(observation(bundle, "8867-4").at("/valueQuantity/value").asDouble()).isEqualTo(72.0);
+        for (JsonNode entry : bundle.path("entry")) {
+            Observation observation = FhirJson.context().newJsonParser()
+                    .parseResource(Observation.class, entry.get("resource").toString());
+            assertThat(OfflineValidator.errors(observation)).as(entry.toString()).isEmpty();
+        }
     }
 
     @Test
