@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * CGM Measurement (0x2AA7), Continuous Glucose Monitoring Service 1.0: one or more records, each: size (the whole
  * record, CRC included), flags, glucose (SFLOAT mg/dL), time offset (uint16 minutes since session start), the
- * sensor status annunciation octets the flags announce (warning, cal/temp, status), trend (SFLOAT mg/dL/min),
+ * sensor status annunciation octets the flags announce (status, cal/temp, warning: the 24-bit field's octets in
+ * little-endian order, as the Nordic and GSS-derived parsers read them), trend (SFLOAT mg/dL/min),
  * quality (SFLOAT %), and an E2E-CRC when the sensor supports it (known from the size: two bytes more than the
  * flags need). The session start time lives in another characteristic, so the newest record of the value is
  * placed at the receive time and the others before it by their offsets (time source RECEIVED).
@@ -23,7 +24,8 @@ final class CgmMeasurement {
             "result lower than the device can process", "result higher than the device can process"};
     private static final String[] CAL_TEMP = {"time synchronization between sensor and collector required",
             "calibration not allowed", "calibration recommended", "calibration required",
-            "sensor temperature too high for valid measurement", "sensor temperature too low for valid measurement"};
+            "sensor temperature too high for valid measurement", "sensor temperature too low for valid measurement",
+            "calibration pending"};
     private static final String[] STATUS = {"session stopped", "device battery low", "sensor type incorrect for device",
             "sensor malfunction", "device specific alert", "general device fault has occurred in the sensor"};
 
@@ -73,14 +75,15 @@ final class CgmMeasurement {
     private static void annunciation(GattFrame record, GattReadingBuilder reading, int flags, String prefix)
             throws GattRejection {
         List<String> notes = new ArrayList<>();
-        if ((flags & 0x20) != 0) {
-            bits(record.uint8("warning octet"), WARNING, notes);
+        // The 24-bit annunciation field goes least significant octet first: status, cal/temp, warning.
+        if ((flags & 0x80) != 0) {
+            bits(record.uint8("status octet"), STATUS, notes);
         }
         if ((flags & 0x40) != 0) {
             bits(record.uint8("cal/temp octet"), CAL_TEMP, notes);
         }
-        if ((flags & 0x80) != 0) {
-            bits(record.uint8("status octet"), STATUS, notes);
+        if ((flags & 0x20) != 0) {
+            bits(record.uint8("warning octet"), WARNING, notes);
         }
         notes.forEach(n -> reading.note(prefix + n));
     }

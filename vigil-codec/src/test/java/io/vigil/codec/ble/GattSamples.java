@@ -258,17 +258,17 @@ record GattSamples(String uuid, int flags, byte[] value, List<String> aliases, L
     private static GattSamples cgm(int f, boolean crc) {
         FrameBuilder record = new FrameBuilder().u8(f).sfloat(120, 0).u16(15);
         List<String> notes = new ArrayList<>(List.of("record 1: time offset 15 min"));
-        if ((f & 0x20) != 0) {
-            record.u8(0x01);
-            notes.add("record 1: result lower than the patient low level");
+        if ((f & 0x80) != 0) {
+            record.u8(0x02);
+            notes.add("record 1: device battery low");
         }
         if ((f & 0x40) != 0) {
             record.u8(0x04);
             notes.add("record 1: calibration recommended");
         }
-        if ((f & 0x80) != 0) {
-            record.u8(0x02);
-            notes.add("record 1: device battery low");
+        if ((f & 0x20) != 0) {
+            record.u8(0x01);
+            notes.add("record 1: result lower than the patient low level");
         }
         if ((f & 0x01) != 0) {
             record.sfloat(-15, -1);
