@@ -12,11 +12,13 @@ import io.vigil.model.MeasuredValue;
 import io.vigil.model.Measurement;
 import io.vigil.model.MeasurementRegistry;
 import io.vigil.model.TimeSource;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
  * Values written by others: the byte arrays of Nordic Semiconductor's Android-BLE-Common-Library unit tests
- * (BloodPressureMeasurementDataCallbackTest, ContinuousGlucoseMeasurementDataCallbackTest; BSD-3-Clause), with
+ * (BloodPressureMeasurementDataCallbackTest, ContinuousGlucoseMeasurementDataCallbackTest,
+ * GlucoseMeasurementDataCallbackTest, TemperatureMeasurementDataCallbackTest; BSD-3-Clause), with
  * the readings those tests expect.
  */
 class PublishedVectorsTest {
@@ -90,6 +92,38 @@ class PublishedVectorsTest {
         assertThat(error.code()).isEqualTo(ErrorCode.CRC_MISMATCH);
         assertThat(error.offset()).isEqualTo(6);
         assertThat(error.reason()).contains("0x6F58").contains("0x6F59");
+    }
+
+    @Test
+    void nordic_temperature_37_60C_finger_deviceTime2012() {
+        GattReading reading = ok("2A1C", hex("06 B00E00FE DC07 0C 05 0B 32 1B 04"));
+        assertThat(reading.measurements().getFirst().value()).isEqualTo(new MeasuredValue.Quantity(37.6, "Cel"));
+        assertThat(reading.deviceTime()).isEqualTo(Instant.parse("2012-12-05T11:50:27Z"));
+        assertThat(reading.timeSource()).isEqualTo(TimeSource.DEVICE);
+        assertThat(reading.notes()).containsExactly("temperature type: finger");
+    }
+
+    @Test
+    void nordic_temperatureWithoutItsTypeByte_isTruncatedAtOffset12() {
+        DecodeError error = failure("2A1C", hex("06 B00E00FE DC07 0C 05 0B 32 1B"));
+        assertThat(error.code()).isEqualTo(ErrorCode.TRUNCATED);
+        assertThat(error.offset()).isEqualTo(12);
+    }
+
+    @Test
+    void nordic_glucose_30kgPerL_isParsed_thenImplausible() {
+        // Nordic's test concentration is 30 kg/L (3,000,000 mg/dL): the layout decodes, the plausible range refuses.
+        DecodeError error = failure("2A18", hex("1B 0100 E307 02 1B 0B 0A 1E FBFF 1E00 12 0501"));
+        assertThat(error.code()).isEqualTo(ErrorCode.IMPLAUSIBLE_VALUE);
+        assertThat(error.offset()).isEqualTo(12);
+        assertThat(error.reason()).contains("3000000 mg/dL");
+    }
+
+    @Test
+    void nordic_glucoseMissingItsTimeOffset_isTruncated() {
+        DecodeError error = failure("2A18", hex("1B 0000 E207 04 1A 0B 09 1E 1E00 12 05 01"));
+        assertThat(error.code()).isEqualTo(ErrorCode.TRUNCATED);
+        assertThat(error.offset()).isEqualTo(15);
     }
 
     private GattReading ok(String uuid, byte[] value) {
