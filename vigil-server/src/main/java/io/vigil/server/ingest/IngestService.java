@@ -3,8 +3,8 @@ package io.vigil.server.ingest;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.DeviceMessage;
-import io.vigil.codec.ble.GattReading;
 import io.vigil.codec.ble.GattDecoder;
+import io.vigil.codec.ble.GattReading;
 import io.vigil.codec.json.DeviceJsonDecoder;
 import io.vigil.model.Measurement;
 import io.vigil.model.ObservationRecord;
@@ -45,8 +45,8 @@ public class IngestService {
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer, ObservationIds ids,
-                  DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock) {
+    IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer,
+                  ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock) {
         this.decoder = decoder;
         this.gatt = gatt;
         this.assignments = assignments;
@@ -75,7 +75,8 @@ public class IngestService {
             case PayloadFormat.DeviceJson json -> decoder.decode(request.payload(), request.receivedAt());
             case PayloadFormat.GattCharacteristic characteristic -> switch (
                     gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
-                case DecodeResult.Ok<GattReading> ok -> DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements())));
+                case DecodeResult.Ok<GattReading> ok ->
+                        DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements())));
                 case DecodeResult.Failure<GattReading> failure -> DecodeResult.failure(withOffset(failure.error()));
             };
         };
