@@ -18,7 +18,10 @@ public enum ErrorCode {
     MISSING_COMPONENT("VIGIL-1011", "A required component of a panel is missing"),
     INVALID_ID("VIGIL-1012", "The message id is empty, too long, or has characters outside [A-Za-z0-9._:-]"),
     TRUNCATED("VIGIL-1013", "The payload ends before a field it announces"),
-    UNSUPPORTED_FORMAT("VIGIL-1014", "The payload uses a format or feature Vigil does not decode");
+    UNSUPPORTED_FORMAT("VIGIL-1014", "The payload uses a format or feature Vigil does not decode"),
+    SPECIAL_VALUE("VIGIL-1015", "The device sent an IEEE 11073 special value (NaN, NRes, ±INF, reserved) or"
+            + " 'measurement unsuccessful' where a number is required"),
+    CRC_MISMATCH("VIGIL-1016", "The payload's end-to-end CRC does not match its bytes");
 
     private final String code;
     private final String description;

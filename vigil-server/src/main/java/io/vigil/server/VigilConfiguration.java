@@ -1,5 +1,6 @@
 package io.vigil.server;
 
+import io.vigil.codec.ble.GattDecoder;
 import io.vigil.codec.json.DeviceJsonDecoder;
 import io.vigil.codec.json.DeviceJsonLimits;
 import io.vigil.model.MeasurementRegistry;
@@ -38,6 +39,11 @@ class VigilConfiguration {
         DeviceJsonLimits defaults = DeviceJsonLimits.defaults();
         return new DeviceJsonDecoder(registry, new DeviceJsonLimits(properties.ingest().maxPayloadBytes(),
                 defaults.maxMessages(), defaults.maxValuesPerMessage(), defaults.maxFutureSkew()));
+    }
+
+    @Bean
+    GattDecoder gattDecoder(MeasurementRegistry registry) {
+        return new GattDecoder(registry);
     }
 
     @Bean

@@ -44,8 +44,12 @@ public final class MqttDevice implements AutoCloseable {
     }
 
     public PubAck publish(String topic, String payload) {
-        Mqtt5Publish publish = Mqtt5Publish.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
-                .payload(payload.getBytes(StandardCharsets.UTF_8)).build();
+        return publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** QoS 1 with a binary payload (e.g. a raw GATT characteristic value). */
+    public PubAck publish(String topic, byte[] payload) {
+        Mqtt5Publish publish = Mqtt5Publish.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).build();
         try {
             Mqtt5PublishResult result = client.publish(publish);
             if (result.getError().isPresent() && result.getError().get() instanceof Mqtt5PubAckException e) {

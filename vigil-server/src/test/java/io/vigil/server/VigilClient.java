@@ -70,6 +70,10 @@ public final class VigilClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Response post(String path, byte[] body, String contentType) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response patch(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))));

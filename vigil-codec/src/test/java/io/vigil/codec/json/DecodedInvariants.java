@@ -20,9 +20,10 @@ import java.util.Set;
 /** What must hold for anything the decoder returns, whatever bytes it was given. */
 final class DecodedInvariants {
 
-    /** The codes device JSON can produce; TRUNCATED and UNSUPPORTED_FORMAT belong to binary codecs. */
+    /** The codes device JSON can produce; the others belong to binary codecs. */
     static final Set<ErrorCode> JSON_CODES = EnumSet.complementOf(
-            EnumSet.of(ErrorCode.TRUNCATED, ErrorCode.UNSUPPORTED_FORMAT));
+            EnumSet.of(ErrorCode.TRUNCATED, ErrorCode.UNSUPPORTED_FORMAT,
+                    ErrorCode.SPECIAL_VALUE, ErrorCode.CRC_MISMATCH));
 
     private DecodedInvariants() {
     }

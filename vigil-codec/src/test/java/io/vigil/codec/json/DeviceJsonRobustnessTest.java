@@ -94,7 +94,7 @@ class DeviceJsonRobustnessTest {
         }
         assertThat(accepted).isBetween(4_000, 19_000);
         assertThat(seen).containsAll(EnumSet.complementOf(EnumSet.of(ErrorCode.PAYLOAD_TOO_LARGE,
-                ErrorCode.TRUNCATED, ErrorCode.UNSUPPORTED_FORMAT)));
+                ErrorCode.TRUNCATED, ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.SPECIAL_VALUE, ErrorCode.CRC_MISMATCH)));
     }
 
     private DecodeResult<List<DeviceMessage>> decode(byte[] payload) {

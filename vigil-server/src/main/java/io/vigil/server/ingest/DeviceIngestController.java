@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * HTTP device ingest: {@code POST /api/v1/devices/{id}/measurements} with the device secret as Bearer token.
- * Answers 201 only after the readings are durably stored.
+ * HTTP device ingest with the device secret as Bearer token: {@code POST /api/v1/devices/{id}/measurements}
+ * (device JSON) and {@code POST /api/v1/devices/{id}/ble/{uuid}} (a raw GATT characteristic value,
+ * {@code application/octet-stream}). Answers 201 only after the readings are durably stored.
  */
 @RestController
 class DeviceIngestController {
@@ -41,9 +42,20 @@ class DeviceIngestController {
 
     @PostMapping("/api/v1/devices/{id}/measurements")
     CompletableFuture<ResponseEntity<?>> measurements(@PathVariable String id, HttpServletRequest http) throws IOException {
+        return ingest(id, http, PayloadFormat.DEVICE_JSON);
+    }
+
+    @PostMapping("/api/v1/devices/{id}/ble/{uuid}")
+    CompletableFuture<ResponseEntity<?>> gattValue(@PathVariable String id, @PathVariable String uuid,
+                                                   HttpServletRequest http) throws IOException {
+        return ingest(id, http, new PayloadFormat.GattCharacteristic(uuid));
+    }
+
+    private CompletableFuture<ResponseEntity<?>> ingest(String id, HttpServletRequest http, PayloadFormat format)
+            throws IOException {
         byte[] payload = readCapped(http.getInputStream());
         IngestRequest request = new IngestRequest(id, Transport.HTTP, http.getRequestURI(),
-                payload == null ? new byte[0] : payload, clock.instant());
+                payload == null ? new byte[0] : payload, clock.instant(), format);
         if (!devices.authenticate(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)))) {
             IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_NOT_AUTHENTICATED,
                     "Device authentication failed: send the device secret as 'Authorization: Bearer <secret>'");

@@ -3,6 +3,8 @@ package io.vigil.server.ingest;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.DeviceMessage;
+import io.vigil.codec.ble.GattDecoder;
+import io.vigil.codec.ble.GattReading;
 import io.vigil.codec.json.DeviceJsonDecoder;
 import io.vigil.model.Measurement;
 import io.vigil.model.ObservationRecord;
@@ -34,6 +36,7 @@ public class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final DeviceJsonDecoder decoder;
+    private final GattDecoder gatt;
     private final AssignmentStore assignments;
     private final ObservationWriter writer;
     private final ObservationIds ids;
@@ -42,9 +45,10 @@ public class IngestService {
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    IngestService(DeviceJsonDecoder decoder, AssignmentStore assignments, ObservationWriter writer, ObservationIds ids,
-                  DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock) {
+    IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer,
+                  ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock) {
         this.decoder = decoder;
+        this.gatt = gatt;
         this.assignments = assignments;
         this.writer = writer;
         this.ids = ids;
@@ -55,10 +59,36 @@ public class IngestService {
     }
 
     public CompletableFuture<IngestResult> ingest(IngestRequest request) {
-        return switch (decoder.decode(request.payload(), request.receivedAt())) {
+        return switch (decode(request)) {
             case DecodeResult.Failure<List<DeviceMessage>> failure -> CompletableFuture.completedFuture(reject(request, failure.error()));
             case DecodeResult.Ok<List<DeviceMessage>> ok -> store(request, ok.value());
         };
+    }
+
+    /**
+     * A GATT value becomes one message without an id: BLE values carry no message id (a glucose sequence number
+     * restarts when the meter is reset), so a resent value is stored again. Its notes (status bits) are not
+     * stored yet.
+     */
+    private DecodeResult<List<DeviceMessage>> decode(IngestRequest request) {
+        return switch (request.format()) {
+            case PayloadFormat.DeviceJson json -> decoder.decode(request.payload(), request.receivedAt());
+            case PayloadFormat.GattCharacteristic characteristic -> switch (
+                    gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
+                case DecodeResult.Ok<GattReading> ok ->
+                        DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements())));
+                case DecodeResult.Failure<GattReading> failure -> DecodeResult.failure(withOffset(failure.error()));
+            };
+        };
+    }
+
+    /** Binary payloads locate a fault by byte offset; the dead letter and problem keep it with the field name. */
+    private static DecodeError withOffset(DecodeError error) {
+        if (error.offset() < 0) {
+            return error;
+        }
+        String field = (error.field() == null ? "" : error.field() + " ") + "at byte " + error.offset();
+        return new DecodeError(error.code(), error.reason(), field, error.offset());
     }
 
     /** Refuses a payload for a reason found outside the decoder (authorization, topic). */
@@ -92,6 +122,10 @@ public class IngestService {
                         patient, measurement, receivedAt);
                 pending.add(new PendingObservation(record, message.messageId()));
             }
+        }
+        if (pending.isEmpty()) {
+            // An intermediate cuff pressure: understood, nothing to store.
+            return CompletableFuture.completedFuture(new IngestResult.Accepted(List.of(), 0));
         }
         return writer.submit(pending).handle((written, failure) -> {
             if (failure != null) {

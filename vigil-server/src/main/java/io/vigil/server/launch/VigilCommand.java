@@ -12,7 +12,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The command line: {@code vigil demo | serve | simulate | help}. Returns the process exit code. */
+/** The command line: {@code vigil demo | serve | simulate | decode | help}. Returns the process exit code. */
 public final class VigilCommand {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
@@ -28,6 +28,7 @@ public final class VigilCommand {
             case "demo" -> demo(rest, out);
             case "serve" -> serve(rest, out);
             case "simulate" -> SimulateCommand.run(rest, out);
+            case "decode" -> DecodeCommand.run(rest, out, System.err, java.time.Clock.systemUTC());
             case "help", "--help", "-h" -> help(out, 0);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -158,6 +159,8 @@ public final class VigilCommand {
                              Demo logins: admin, clinician, caregiver; password from VIGIL_DEMO_PASSWORD, else generated.
                   serve      Production start from ./vigil.yml and VIGIL_* environment; refuses unsafe settings.
                   simulate   Device simulator and load generator against any Vigil (vigil simulate --help).
+                  decode     What Vigil makes of a device payload, without a server:
+                             --ble <uuid> <hex>   a BLE GATT characteristic value, e.g. decode --ble 2A37 0055
                   help       This text.
 
                 Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).

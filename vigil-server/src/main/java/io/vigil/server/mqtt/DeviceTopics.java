@@ -3,14 +3,18 @@ package io.vigil.server.mqtt;
 import java.util.Optional;
 
 /**
- * The device-facing topic tree: {@code vigil/v1/devices/{deviceId}/{kind}[/…]}. A device may publish only
+ * The device-facing topic tree: {@code vigil/v1/devices/{deviceId}/{kind}[/{detail}]}. A device may publish only
  * under its own id and subscribe only to its own {@code errors} and {@code commands}.
+ *
+ * @param detail what follows the kind (the characteristic UUID of {@code ble/2A35}), or null
  */
-record DeviceTopics(String deviceId, String kind) {
+record DeviceTopics(String deviceId, String kind, String detail) {
     static final String PREFIX = "vigil/v1/devices/";
     static final String MEASUREMENTS = "measurements";
     /** Load-test topic: the broker acknowledges it without decoding or storing (the raw-broker baseline). */
     static final String BASELINE = "baseline";
+    /** Raw Bluetooth GATT characteristic values: {@code ble/{characteristic uuid}}. */
+    static final String BLE = "ble";
 
     /** Parses a concrete topic; empty when it is not a device topic. */
     static Optional<DeviceTopics> parse(String topic) {
@@ -24,7 +28,8 @@ record DeviceTopics(String deviceId, String kind) {
         }
         String kind = rest.substring(slash + 1);
         int next = kind.indexOf('/');
-        return Optional.of(new DeviceTopics(rest.substring(0, slash), next < 0 ? kind : kind.substring(0, next)));
+        return Optional.of(new DeviceTopics(rest.substring(0, slash), next < 0 ? kind : kind.substring(0, next),
+                next < 0 || next == kind.length() - 1 ? null : kind.substring(next + 1)));
     }
 
     static String errors(String deviceId) {

@@ -12,6 +12,7 @@ import io.vigil.server.api.ApiErrors;
 import io.vigil.server.ingest.IngestRequest;
 import io.vigil.server.ingest.IngestResult;
 import io.vigil.server.ingest.IngestService;
+import io.vigil.server.ingest.PayloadFormat;
 import io.vigil.server.ingest.Transport;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,12 +46,16 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         }
         String deviceId = parsed.get().deviceId();
         byte[] payload = input.getPublishPacket().getPayload().map(DeviceTopicAuthorizer::bytes).orElse(new byte[0]);
-        IngestRequest request = new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant());
         boolean mqtt5 = input.getConnectionInformation().getMqttVersion() == MqttVersion.V_5;
-        if (!DeviceTopics.MEASUREMENTS.equals(parsed.get().kind())) {
+        Optional<PayloadFormat> format = formatOf(parsed.get());
+        IngestRequest request = new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant(),
+                format.orElse(PayloadFormat.DEVICE_JSON));
+        if (format.isEmpty()) {
             refuse(output, mqtt5, ingest.refuse(request, ErrorCode.UNSUPPORTED_FORMAT.code(),
                     "Topic kind '" + parsed.get().kind() + "' is not supported yet; publish device JSON to "
-                            + DeviceTopics.PREFIX + deviceId + "/" + DeviceTopics.MEASUREMENTS));
+                            + DeviceTopics.PREFIX + deviceId + "/" + DeviceTopics.MEASUREMENTS
+                            + " or a GATT characteristic value to " + DeviceTopics.PREFIX + deviceId + "/"
+                            + DeviceTopics.BLE + "/{characteristic uuid}"));
             return;
         }
         Async<PublishInboundOutput> async = output.async(ackTimeout, TimeoutFallback.FAILURE,
@@ -67,6 +72,17 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
                 async.resume();
             }
         });
+    }
+
+    /** The payload format a topic names; empty for kinds Vigil does not take yet (raw, waveform, events …). */
+    private static Optional<PayloadFormat> formatOf(DeviceTopics topic) {
+        if (DeviceTopics.MEASUREMENTS.equals(topic.kind())) {
+            return Optional.of(PayloadFormat.DEVICE_JSON);
+        }
+        if (DeviceTopics.BLE.equals(topic.kind()) && topic.detail() != null && topic.detail().indexOf('/') < 0) {
+            return Optional.of(new PayloadFormat.GattCharacteristic(topic.detail()));
+        }
+        return Optional.empty();
     }
 
     private void refuse(PublishInboundOutput output, boolean mqtt5, IngestResult.Rejected rejected) {

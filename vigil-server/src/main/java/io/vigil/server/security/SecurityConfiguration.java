@@ -43,7 +43,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
         RequestMatcher ingest = request -> "POST".equals(request.getMethod())
-                && request.getRequestURI().matches("/api/v1/devices/[^/]+/measurements");
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+)");
         return http.securityMatcher(ingest)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())

@@ -1,0 +1,27 @@
+package io.vigil.codec.ble;
+
+/**
+ * Temperature Measurement (0x2A1C), Health Thermometer Service 1.0: flags; temperature (FLOAT, °C or °F); then, by
+ * flag, time stamp and temperature type (kept as a note: the body site).
+ */
+final class TemperatureMeasurement {
+    private static final String[] TYPES = {null, "armpit", "body (general)", "ear (usually earlobe)", "finger",
+            "gastro-intestinal tract", "mouth", "rectum", "toe", "tympanum (ear drum)"};
+
+    private TemperatureMeasurement() {
+    }
+
+    static void read(GattFrame frame, GattReadingBuilder reading) throws GattRejection {
+        int flags = frame.uint8("flags");
+        int at = frame.offset();
+        Ieee11073Float value = frame.float32("temperature");
+        reading.quantity("body-temperature", value, (flags & 0x01) != 0 ? "[degF]" : "Cel", at, "temperature");
+        if ((flags & 0x02) != 0) {
+            reading.deviceTime(frame.dateTime("time stamp"));
+        }
+        if ((flags & 0x04) != 0) {
+            int type = frame.uint8("temperature type");
+            reading.note("temperature type: " + (type > 0 && type < TYPES.length ? TYPES[type] : "reserved (" + type + ")"));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.vigil.codec.ble;
+
+import static io.vigil.codec.ble.FrameBuilder.hex;
+import static io.vigil.codec.ble.GattDecoderTest.RECEIVED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.vigil.codec.DecodeError;
+import io.vigil.codec.DecodeResult;
+import io.vigil.codec.ErrorCode;
+import io.vigil.model.MeasuredValue;
+import io.vigil.model.Measurement;
+import io.vigil.model.MeasurementRegistry;
+import io.vigil.model.TimeSource;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Values written by others: the byte arrays of Nordic Semiconductor's Android-BLE-Common-Library unit tests
+ * (BloodPressureMeasurementDataCallbackTest, ContinuousGlucoseMeasurementDataCallbackTest,
+ * GlucoseMeasurementDataCallbackTest, TemperatureMeasurementDataCallbackTest; BSD-3-Clause), with
+ * the readings those tests expect.
+ */
+class PublishedVectorsTest {
+    private static final double MMHG_PER_KPA = 1000 / 133.322387415;
+    private final GattDecoder decoder = new GattDecoder(MeasurementRegistry.standard());
+
+    @Test
+    void nordic_bloodPressureFull_138_88_120_pulse60_user1_statusBits_yearUnknown() {
+        GattReading reading = ok("2A35", hex("1E 8A00 5800 7800 0000 04 11 14 29 3B 3C00 01 2700"));
+        MeasuredValue.Panel bp = (MeasuredValue.Panel) reading.measurements().get(0).value();
+        assertThat(bp.components()).extracting(c -> c.quantity().value()).containsExactly(138.0, 88.0, 120.0);
+        assertThat(reading.measurements().get(1).value()).isEqualTo(new MeasuredValue.Quantity(60, "/min"));
+        assertThat(reading.notes()).contains("user 1", "body movement detected", "cuff too loose",
+                "irregular pulse detected", "improper measurement position");
+        assertThat(reading.notes()).noneMatch(n -> n.startsWith("pulse rate"));
+        // Year 0: the device does not know the date (Nordic leaves Calendar.YEAR unset).
+        assertThat(reading.timeSource()).isEqualTo(TimeSource.RECEIVED);
+    }
+
+    @Test
+    void nordic_bloodPressureKpa_18_9_11_15_9_pulse60_lowPulseRange() {
+        GattReading reading = ok("2A35", hex("15 BDF0 0B00 9FF0 3C00 1200"));
+        MeasuredValue.Panel bp = (MeasuredValue.Panel) reading.measurements().get(0).value();
+        assertThat(bp.components().get(0).quantity().value()).isCloseTo(18.9 * MMHG_PER_KPA, within(1e-9));
+        assertThat(bp.components().get(1).quantity().value()).isCloseTo(11.0 * MMHG_PER_KPA, within(1e-9));
+        assertThat(bp.components().get(2).quantity().value()).isCloseTo(15.9 * MMHG_PER_KPA, within(1e-9));
+        assertThat(reading.notes()).containsExactly("cuff too loose", "pulse rate is less than lower limit");
+    }
+
+    @Test
+    void nordic_cgmSmall_120mgdl() {
+        Measurement m = ok("2AA7", hex("06 00 0C10 0600")).measurements().getFirst();
+        assertThat(m.value()).isEqualTo(new MeasuredValue.Quantity(120, "mg/dL"));
+    }
+
+    @Test
+    void nordic_cgmDouble_twoRecordsOneMinuteApart() {
+        GattReading reading = ok("2AA7", hex("06 00 0C10 0500 06 00 0C10 0600"));
+        assertThat(reading.measurements()).extracting(Measurement::time)
+                .containsExactly(RECEIVED.minusSeconds(60), RECEIVED);
+    }
+
+    @Test
+    void nordic_cgmFull_crcMatches_thenItsTestGlucoseIsImplausible() {
+        byte[] value = hex("0F E3 D2E4 0500 02 14 FF 02F0 E5F3 8E3F");
+        assertThat(Crc16Mcrf4xx.of(value, 0, 13)).isEqualTo(0x3F8E);
+        // 12.34 mg/dL is below the CGM plausible range: the record parsed and its CRC matched, then the range refused it.
+        DecodeError error = failure("2AA7", value);
+        assertThat(error.code()).isEqualTo(ErrorCode.IMPLAUSIBLE_VALUE);
+        assertThat(error.offset()).isEqualTo(2);
+    }
+
+    @Test
+    void nordic_cgmFull_annunciationOctets_readStatusCalTempWarning() {
+        // The same record with 120 mg/dL (0x0078) and its CRC recomputed.
+        byte[] value = hex("0F E3 7800 0500 02 14 FF 02F0 E5F3 0000");
+        int crc = Crc16Mcrf4xx.of(value, 0, 13);
+        value[13] = (byte) crc;
+        value[14] = (byte) (crc >> 8);
+        GattReading reading = ok("2AA7", value);
+        assertThat(reading.notes()).contains("record 1: device battery low", "record 1: calibration recommended",
+                "record 1: sensor temperature too high for valid measurement",
+                "record 1: result higher than the device can process", "record 1: trend 0.2 mg/dL/min",
+                "record 1: quality 99.7 %");
+        assertThat(reading.notes()).doesNotContain("record 1: session stopped");
+    }
+
+    @Test
+    void nordic_cgmCrcError_isCrcMismatchAtTheCrc() {
+        DecodeError error = failure("2AA7", hex("08 00 0C10 0600 586F"));
+        assertThat(error.code()).isEqualTo(ErrorCode.CRC_MISMATCH);
+        assertThat(error.offset()).isEqualTo(6);
+        assertThat(error.reason()).contains("0x6F58").contains("0x6F59");
+    }
+
+    @Test
+    void nordic_temperature_37_60C_finger_deviceTime2012() {
+        GattReading reading = ok("2A1C", hex("06 B00E00FE DC07 0C 05 0B 32 1B 04"));
+        assertThat(reading.measurements().getFirst().value()).isEqualTo(new MeasuredValue.Quantity(37.6, "Cel"));
+        assertThat(reading.deviceTime()).isEqualTo(Instant.parse("2012-12-05T11:50:27Z"));
+        assertThat(reading.timeSource()).isEqualTo(TimeSource.DEVICE);
+        assertThat(reading.notes()).containsExactly("temperature type: finger");
+    }
+
+    @Test
+    void nordic_temperatureWithoutItsTypeByte_isTruncatedAtOffset12() {
+        DecodeError error = failure("2A1C", hex("06 B00E00FE DC07 0C 05 0B 32 1B"));
+        assertThat(error.code()).isEqualTo(ErrorCode.TRUNCATED);
+        assertThat(error.offset()).isEqualTo(12);
+    }
+
+    @Test
+    void nordic_glucose_30kgPerL_isParsed_thenImplausible() {
+        // Nordic's test concentration is 30 kg/L (3,000,000 mg/dL): the layout decodes, the plausible range refuses.
+        DecodeError error = failure("2A18", hex("1B 0100 E307 02 1B 0B 0A 1E FBFF 1E00 12 0501"));
+        assertThat(error.code()).isEqualTo(ErrorCode.IMPLAUSIBLE_VALUE);
+        assertThat(error.offset()).isEqualTo(12);
+        assertThat(error.reason()).contains("3000000 mg/dL");
+    }
+
+    @Test
+    void nordic_glucoseMissingItsTimeOffset_isTruncated() {
+        DecodeError error = failure("2A18", hex("1B 0000 E207 04 1A 0B 09 1E 1E00 12 05 01"));
+        assertThat(error.code()).isEqualTo(ErrorCode.TRUNCATED);
+        assertThat(error.offset()).isEqualTo(15);
+    }
+
+    private GattReading ok(String uuid, byte[] value) {
+        DecodeResult<GattReading> result = decoder.decode(uuid, value, RECEIVED);
+        assertThat(result).isInstanceOf(DecodeResult.Ok.class);
+        return ((DecodeResult.Ok<GattReading>) result).value();
+    }
+
+    private DecodeError failure(String uuid, byte[] value) {
+        DecodeResult<GattReading> result = decoder.decode(uuid, value, RECEIVED);
+        assertThat(result).isInstanceOf(DecodeResult.Failure.class);
+        return ((DecodeResult.Failure<GattReading>) result).error();
+    }
+}

@@ -1,0 +1,13 @@
+package io.vigil.server.ingest;
+
+/** What a device payload is, which picks its decoder. */
+public sealed interface PayloadFormat {
+
+    /** Vigil's device JSON (one message or an array). */
+    record DeviceJson() implements PayloadFormat {}
+
+    /** The raw value of a Bluetooth GATT characteristic, e.g. "2A35", as a phone or gateway forwards it. */
+    record GattCharacteristic(String uuid) implements PayloadFormat {}
+
+    PayloadFormat DEVICE_JSON = new DeviceJson();
+}

@@ -1,0 +1,94 @@
+package io.vigil.server.launch;
+
+import io.vigil.codec.DecodeError;
+import io.vigil.codec.DecodeResult;
+import io.vigil.codec.ble.GattDecoder;
+import io.vigil.codec.ble.GattReading;
+import io.vigil.model.Code;
+import io.vigil.model.MeasuredValue;
+import io.vigil.model.Measurement;
+import io.vigil.model.MeasurementRegistry;
+import io.vigil.model.MeasurementType;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+
+/**
+ * {@code vigil decode --ble <uuid> <hex>}: what Vigil makes of a device payload, without a server — the
+ * measurements (type, value, unit, codes, time, status notes) or the failure with its byte offset.
+ */
+final class DecodeCommand {
+    static final String USAGE = "Usage: vigil decode --ble <characteristic uuid> <hex value>   e.g. vigil decode --ble 2A37 0055";
+
+    private DecodeCommand() {
+    }
+
+    /** @return 0 decoded, 1 refused, 2 usage error */
+    static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        if (args.length != 3 || !args[0].equals("--ble")) {
+            err.println(USAGE);
+            return 2;
+        }
+        byte[] value;
+        try {
+            value = HexFormat.of().parseHex(args[2].replaceAll("[\\s:]", ""));
+        } catch (IllegalArgumentException e) {
+            err.println("The value must be hexadecimal bytes, e.g. 00BDF00B009FF0 or \"00 BD F0\".");
+            return 2;
+        }
+        return switch (new GattDecoder(MeasurementRegistry.standard()).decode(args[1], value, clock.instant())) {
+            case DecodeResult.Ok<GattReading> ok -> {
+                print(ok.value(), out);
+                yield 0;
+            }
+            case DecodeResult.Failure<GattReading> failure -> {
+                print(failure.error(), err);
+                yield 1;
+            }
+        };
+    }
+
+    private static void print(GattReading reading, PrintStream out) {
+        for (Measurement m : reading.measurements()) {
+            out.printf("%s %s  %s (%s)  %s%n", m.type().alias(), value(m.value()), m.time(),
+                    m.timeSource().name().toLowerCase(java.util.Locale.ROOT), codes(m.type()));
+            if (m.value() instanceof MeasuredValue.Panel panel) {
+                panel.components().forEach(c -> out.printf("  %s %s %s  %s%n", c.type().alias(),
+                        number(c.quantity().value()), c.quantity().unit(), codes(c.type())));
+            }
+        }
+        if (reading.deviceTime() != null) {
+            out.printf("device time %s, clock offset %s%n", reading.deviceTime(), reading.clockOffset());
+        }
+        reading.notes().forEach(note -> out.println("note: " + note));
+    }
+
+    private static void print(DecodeError error, PrintStream err) {
+        err.printf("%s %s%s%s: %s%n", error.code().code(), error.code().name(),
+                error.field() == null ? "" : " " + error.field(), error.offset() < 0 ? "" : " at byte " + error.offset(),
+                error.reason());
+    }
+
+    private static String value(MeasuredValue value) {
+        return switch (value) {
+            case MeasuredValue.Quantity q -> number(q.value()) + " " + q.unit();
+            case MeasuredValue.Panel p -> "(panel)";
+            case MeasuredValue.Coded c -> c.answer().code();
+        };
+    }
+
+    private static String codes(MeasurementType type) {
+        return java.util.stream.Stream.concat(type.codes().stream(), type.mdcCodes().stream().limit(1))
+                .map(DecodeCommand::code).collect(Collectors.joining(", "));
+    }
+
+    private static String code(Code code) {
+        return code.system().name() + " " + code.code();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+}
