@@ -2,30 +2,42 @@ package io.vigil.server.launch;
 
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
+import io.vigil.codec.DeviceMessage;
 import io.vigil.codec.ble.GattDecoder;
+import io.vigil.codec.json.DeviceJsonDecoder;
 import io.vigil.codec.ble.GattReading;
 import io.vigil.model.Code;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.Measurement;
 import io.vigil.model.MeasurementRegistry;
 import io.vigil.model.MeasurementType;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code vigil decode --ble <uuid> <hex>}: what Vigil makes of a device payload, without a server — the
+ * {@code vigil decode --ble <uuid> <hex>} and {@code vigil decode --json <payload>}: what Vigil makes of a device payload, without a server — the
  * measurements (type, value, unit, codes, time, status notes) or the failure with its byte offset.
  */
 final class DecodeCommand {
-    static final String USAGE = "Usage: vigil decode --ble <characteristic uuid> <hex value>   e.g. vigil decode --ble 2A37 0055";
+    static final String USAGE = """
+            Usage: vigil decode --ble <characteristic uuid> <hex value>   e.g. vigil decode --ble 2A37 0055
+                   vigil decode --json '<device JSON>' | @file | -       e.g. vigil decode --json '{"values": {"spo2": 97}}'""";
 
     private DecodeCommand() {
     }
 
     /** @return 0 decoded, 1 refused, 2 usage error */
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        if (args.length == 2 && args[0].equals("--json")) {
+            return json(args[1], out, err, clock);
+        }
         if (args.length != 3 || !args[0].equals("--ble")) {
             err.println(USAGE);
             return 2;
@@ -49,8 +61,41 @@ final class DecodeCommand {
         };
     }
 
+    private static int json(String source, PrintStream out, PrintStream err, Clock clock) {
+        byte[] payload;
+        try {
+            payload = source.equals("-") ? System.in.readAllBytes()
+                    : source.startsWith("@") ? Files.readAllBytes(Path.of(source.substring(1)))
+                    : source.getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("Cannot read " + source + ": " + e.getMessage());
+            return 2;
+        }
+        return switch (new DeviceJsonDecoder(MeasurementRegistry.standard()).decode(payload, clock.instant())) {
+            case DecodeResult.Ok<List<DeviceMessage>> ok -> {
+                for (DeviceMessage message : ok.value()) {
+                    out.println("message " + (message.messageId() == null ? "(no id: a retry would be stored again)" : message.messageId()));
+                    print(message.measurements(), out);
+                }
+                yield 0;
+            }
+            case DecodeResult.Failure<List<DeviceMessage>> failure -> {
+                print(failure.error(), err);
+                yield 1;
+            }
+        };
+    }
+
     private static void print(GattReading reading, PrintStream out) {
-        for (Measurement m : reading.measurements()) {
+        print(reading.measurements(), out);
+        if (reading.deviceTime() != null) {
+            out.printf("device time %s, clock offset %s%n", reading.deviceTime(), reading.clockOffset());
+        }
+        reading.notes().forEach(note -> out.println("note: " + note));
+    }
+
+    private static void print(List<Measurement> measurements, PrintStream out) {
+        for (Measurement m : measurements) {
             out.printf("%s %s  %s (%s)  %s%n", m.type().alias(), value(m.value()), m.time(),
                     m.timeSource().name().toLowerCase(java.util.Locale.ROOT), codes(m.type()));
             if (m.value() instanceof MeasuredValue.Panel panel) {
@@ -58,10 +103,6 @@ final class DecodeCommand {
                         number(c.quantity().value()), c.quantity().unit(), codes(c.type())));
             }
         }
-        if (reading.deviceTime() != null) {
-            out.printf("device time %s, clock offset %s%n", reading.deviceTime(), reading.clockOffset());
-        }
-        reading.notes().forEach(note -> out.println("note: " + note));
     }
 
     private static void print(DecodeError error, PrintStream err) {

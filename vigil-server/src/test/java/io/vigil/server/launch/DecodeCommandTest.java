@@ -35,6 +35,19 @@ class DecodeCommandTest {
     }
 
     @Test
+    void json_printsEachMessageWithCanonicalUnitsAndCodes() {
+        assertThat(run("--json", "{\"id\": \"m-7\", \"values\": {\"body-temperature\": {\"value\": 98.6, \"unit\": \"[degF]\"}}}"))
+                .isZero();
+        assertThat(text(out)).contains("message m-7").contains("body-temperature 37 Cel  2026-11-25T10:15:30Z (received)  LOINC 8310-5");
+    }
+
+    @Test
+    void json_implausibleValue_printsCodeAndField_exit1() {
+        assertThat(run("--json", "{\"values\": {\"spo2\": 140}}")).isEqualTo(1);
+        assertThat(text(err)).startsWith("VIGIL-1004 IMPLAUSIBLE_VALUE values.spo2");
+    }
+
+    @Test
     void usageErrors_exit2() {
         assertThat(run("--ble", "2A35")).isEqualTo(2);
         assertThat(run("--ble", "2A35", "zz")).isEqualTo(2);
