@@ -44,8 +44,9 @@ public record Alert(String id, String patient, String rule, String measurement, 
         if (!state.open()) {
             return illegal("recur");
         }
-        Instant last = time.isAfter(lastTime) ? time : lastTime;
-        double lastSeen = time.isAfter(lastTime) || time.equals(lastTime) ? value : lastValue;
+        boolean newest = !time.isBefore(lastTime);
+        Instant last = newest ? time : lastTime;
+        double lastSeen = newest ? value : lastValue;
         return new Applied(new Alert(id, patient, rule, measurement, priority, state, raisedAt, firstValue, lastSeen,
                 last, count + 1, acknowledgedBy, acknowledgedAt, reason, resolvedBy, resolvedAt));
     }

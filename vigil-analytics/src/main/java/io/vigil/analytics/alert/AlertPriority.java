@@ -1,5 +1,7 @@
 package io.vigil.analytics.alert;
 
+import java.util.Optional;
+
 /** Alarm priority in IEC 60601-1-8's vocabulary: how soon someone must respond. */
 public enum AlertPriority {
     HIGH("high"), MEDIUM("medium"), LOW("low");
@@ -16,12 +18,12 @@ public enum AlertPriority {
     }
 
     /** The priority with this code, or empty for anything else. */
-    public static java.util.Optional<AlertPriority> ofCode(String code) {
+    public static Optional<AlertPriority> ofCode(String code) {
         for (AlertPriority p : values()) {
             if (p.code.equals(code)) {
-                return java.util.Optional.of(p);
+                return Optional.of(p);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
