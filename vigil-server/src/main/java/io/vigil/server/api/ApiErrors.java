@@ -16,6 +16,10 @@ public final class ApiErrors {
     public static final String CONFLICT = "VIGIL-1203";
     public static final String TOO_MANY_STREAMS = "VIGIL-1204";
     public static final String INTERNAL = "VIGIL-1299";
+    /** Acknowledging an alert needs a reason. */
+    public static final String ALERT_REASON_REQUIRED = "VIGIL-1220";
+    /** The alert's state does not allow the change (e.g. acknowledging a resolved alert). */
+    public static final String ALERT_TRANSITION_REFUSED = "VIGIL-1221";
 
     private ApiErrors() {
     }

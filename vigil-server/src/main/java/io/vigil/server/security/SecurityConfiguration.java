@@ -70,6 +70,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
+                        // Acknowledging and resolving alerts are clinical acts: clinicians only.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve").hasRole(CLINICIAN)
                         .requestMatchers(HttpMethod.GET, "/api/**", "/fhir/**").authenticated()
                         .anyRequest().hasAnyRole(ADMIN, CLINICIAN))
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
