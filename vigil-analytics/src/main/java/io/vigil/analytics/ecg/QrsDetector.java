@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * <p>Feed one sample at a time with {@link #accept(int)}; each detected beat is passed to the listener.
  * Memory is fixed at construction (ring buffers sized from the sample rate). A beat is reported at most
  * {@link #maxLatencySamples()} samples after its R wave, except the beats of the first two seconds
- * (the learning period), which are reported when it ends.
+ * (the learning period, repeated after 8 s without a beat), which are reported when it ends.
  */
 public final class QrsDetector {
 
@@ -41,7 +41,8 @@ public final class QrsDetector {
     private final int tWaveWindow;
     private final int hold;
     private final int peakTimeout;
-    private final int learningEnd;
+    private final int learningPeriod;
+    private final int relearnAfter;
     private final int groupDelay;
     private final int maxRr;
 
@@ -61,6 +62,8 @@ public final class QrsDetector {
     private long lastQrsAt = -1;
     private double lastQrsSlope;
     private long lastBeat = -1;
+    private long learningUntil;
+    private double learningFloor;
 
     /** A detector for signals sampled at {@code sampleRate} Hz, reporting beats to {@code listener}. */
     public QrsDetector(double sampleRate, Consumer<Beat> listener) {
@@ -77,10 +80,12 @@ public final class QrsDetector {
         this.tWaveWindow = samples(360);
         this.hold = samples(200);
         this.peakTimeout = samples(95);
-        this.learningEnd = samples(2000);
+        this.learningPeriod = samples(2000);
+        this.relearnAfter = samples(8000);
         this.groupDelay = samples(GROUP_DELAY_MS);
         this.maxRr = samples(2000);
         rrIntervals.fill(sampleRate);
+        this.learningUntil = learningPeriod;
     }
 
     /** Accepts the next raw sample (ADC units or any linear scale). */
@@ -101,8 +106,10 @@ public final class QrsDetector {
             classify(held);
             held = null;
         }
-        if (n == learningEnd) {
+        if (n == learningUntil) {
             endLearning();
+        } else if (n - Math.max(lastQrsAt, learningUntil) > relearnAfter) {
+            startRelearning();
         }
         checkSearchBack();
     }
@@ -146,7 +153,7 @@ public final class QrsDetector {
     }
 
     private void classify(Candidate c) {
-        if (n <= learningEnd) {
+        if (n <= learningUntil) {
             if (learnedCount < learned.length) {
                 learned[learnedCount++] = c;
             }
@@ -155,13 +162,26 @@ public final class QrsDetector {
         decide(c);
     }
 
+    /**
+     * No beat for 8 s: the thresholds may be stuck above the signal (after a large artifact), so learn
+     * them again for 2 s, as Hamilton &amp; Tompkins' detector does. Peaks below 1 % of the old QRS level
+     * (filter ringing on a flat line) do not reset the thresholds, so asystole stays beat-free.
+     */
+    private void startRelearning() {
+        learningUntil = n + learningPeriod;
+        learningFloor = 0.01 * qrsPeaks.mean();
+        searchBack = null;
+    }
+
     private void endLearning() {
         double max = 0;
         for (int i = 0; i < learnedCount; i++) {
             max = Math.max(max, learned[i].value());
         }
-        qrsPeaks.fill(max);
-        noisePeaks.fill(0);
+        if (max > learningFloor) {
+            qrsPeaks.fill(max);
+            noisePeaks.fill(0);
+        }
         for (int i = 0; i < learnedCount; i++) {
             decide(learned[i]);
             learned[i] = null;
@@ -188,7 +208,11 @@ public final class QrsDetector {
     }
 
     private void checkSearchBack() {
-        if (searchBack == null || lastQrsAt < 0 || n <= learningEnd) {
+        if (searchBack == null || lastQrsAt < 0 || n <= learningUntil) {
+            return;
+        }
+        if (n - searchBack.fiducial() > maxLatencySamples()) {
+            searchBack = null; // too old to report within the latency bound
             return;
         }
         double rr = Math.min(rrIntervals.mean(), maxRr);

@@ -94,6 +94,23 @@ class QrsDetectorTest {
     }
 
     @Test
+    void accept_afterHugeArtifact_relearnsAndDetectsAgain() {
+        List<Long> truth = new ArrayList<>();
+        int[] signal = pulseTrain(60, 360, 60, truth);
+        for (int i = 10 * 360; i < 10 * 360 + 36; i++) {
+            signal[i] += 1800; // a 9 mV, 100 ms step-and-back artifact
+        }
+        List<Beat> beats = new ArrayList<>();
+        QrsDetector detector = new QrsDetector(360, beats::add);
+        for (int s : signal) {
+            detector.accept(s);
+        }
+        long lastTwentySeconds = beats.stream().filter(b -> b.sample() >= 40 * 360).count();
+        long expected = truth.stream().filter(r -> r >= 40 * 360).count();
+        assertThat(lastTwentySeconds).isBetween(expected - 1, expected + 1);
+    }
+
+    @Test
     void construct_implausibleSampleRate_isRejected() {
         assertThatThrownBy(() -> new QrsDetector(10, b -> { })).isInstanceOf(IllegalArgumentException.class);
     }
