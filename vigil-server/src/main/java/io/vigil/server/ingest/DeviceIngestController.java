@@ -4,6 +4,7 @@ import io.vigil.codec.ErrorCode;
 import io.vigil.server.VigilProperties;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ProblemHandler;
+import io.vigil.server.device.DeviceCheck;
 import io.vigil.server.device.DeviceStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -44,7 +45,12 @@ class DeviceIngestController {
         byte[] payload = readCapped(http.getInputStream());
         IngestRequest request = new IngestRequest(id, Transport.HTTP, http.getRequestURI(),
                 payload == null ? new byte[0] : payload, clock.instant());
-        if (!devices.authenticate(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)))) {
+        DeviceCheck check = devices.check(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)));
+        if (check == DeviceCheck.REVOKED) {
+            IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_REVOKED, "This device has been revoked");
+            return CompletableFuture.completedFuture(problem(HttpStatus.UNAUTHORIZED, refused));
+        }
+        if (check != DeviceCheck.ACCEPTED) {
             IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_NOT_AUTHENTICATED,
                     "Device authentication failed: send the device secret as 'Authorization: Bearer <secret>'");
             return CompletableFuture.completedFuture(problem(HttpStatus.UNAUTHORIZED, refused));
