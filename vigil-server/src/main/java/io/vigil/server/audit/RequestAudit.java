@@ -27,6 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * An asynchronous request (event stream, deferred answer) is audited when it starts, with the status known then.
  */
 public final class RequestAudit extends OncePerRequestFilter {
+    /** Request attribute: the patient whose record the answer holds, when only the answer names it (FHIR reads). */
+    public static final String PATIENT_ATTRIBUTE = "vigil.audit.patient";
+
     private final AuditTrail trail;
     private final Clock clock;
 
@@ -50,7 +53,8 @@ public final class RequestAudit extends OncePerRequestFilter {
             failed = false;
         } finally {
             int status = failed ? 500 : response.getStatus();
-            RequestTarget target = RequestTarget.of(request).created(response.getHeader("Location"));
+            RequestTarget target = RequestTarget.of(request).created(response.getHeader("Location"))
+                    .answering(request.getAttribute(PATIENT_ATTRIBUTE) instanceof String patient ? patient : null);
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
             boolean anonymous = caller == null || caller instanceof AnonymousAuthenticationToken;
             trail.record(new AuditEvent(clock.instant(), anonymous ? "anonymous" : caller.getName(),

@@ -35,6 +35,12 @@ record RequestTarget(String action, String resourceType, String resourceId, Stri
         return new RequestTarget(action, resourceType, id, patient ? id : patientId, template);
     }
 
+    /** The patient the answer named, when the request itself named none. */
+    RequestTarget answering(String patient) {
+        return patientId != null || patient == null ? this
+                : new RequestTarget(action, resourceType, resourceId, bounded(patient), template);
+    }
+
     /** {@code /fhir/Type[/id[/_history/vid]]}, {@code /fhir/Type/$op}, {@code /fhir/Type/id/$op}. */
     private static RequestTarget fhir(HttpServletRequest request) {
         String[] segments = request.getRequestURI().substring("/fhir/".length()).split("/");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,27 @@ abstract class AuditTrailContract {
                     assertThat(e.get("action").asText()).isEqualTo("observation.search");
                     assertThat(e.get("request").asText()).isEqualTo("GET /fhir/Observation?subject");
                 });
+    }
+
+    @Test
+    void observationRead_auditedWithThePatientItsSubjectNames() {
+        WardFixture ward = new WardFixture(httpPort);
+        String deviceId = "mon-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = ward.device(deviceId, "vital-signs-monitor");
+        ward.assign(deviceId, patient, Instant.now().minus(1, ChronoUnit.HOURS), null);
+        VigilClient.Response stored = VigilClient.device(httpPort, secret)
+                .post("/api/v1/devices/" + deviceId + "/measurements", "{\"values\": {\"heart-rate\": 72}}");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        String observation = stored.json().at("/observations/0").asText();
+
+        assertThat(clinician.get("/fhir/Observation/" + observation, FHIR_JSON).status()).isEqualTo(200);
+
+        assertThat(events("?patient=" + patient + "&actor=clinician")).anySatisfy(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("observation.read");
+            assertThat(e.get("resourceId").asText()).isEqualTo(observation);
+        });
+        assertThat(events("?limit=1000")).as("ingest is not audited per message")
+                .noneMatch(e -> e.get("request").asText().endsWith("/measurements"));
     }
 
     @Test
