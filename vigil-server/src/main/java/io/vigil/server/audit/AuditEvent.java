@@ -11,6 +11,17 @@ import java.time.Instant;
 public record AuditEvent(Instant time, String actor, String role, String action, String resourceType,
                          String resourceId, String patientId, Outcome outcome, String clientAddress, String request) {
 
+    /**
+     * A device that could not log in (MQTT CONNECT or HTTP ingest): {@code device.login.failed} for an unknown device
+     * or a wrong secret, {@code device.login.revoked} for the right secret of a revoked device.
+     */
+    public static AuditEvent deviceRefused(Instant time, String deviceId, boolean revoked, String clientAddress,
+                                           String request) {
+        String id = deviceId == null ? "-" : deviceId.length() > 64 ? deviceId.substring(0, 64) : deviceId;
+        return new AuditEvent(time, "device:" + id, "device", revoked ? "device.login.revoked" : "device.login.failed",
+                "device", id, null, Outcome.DENIED, clientAddress, request);
+    }
+
     /** How the attempt ended. */
     public enum Outcome {
         SUCCESS, DENIED, ERROR;

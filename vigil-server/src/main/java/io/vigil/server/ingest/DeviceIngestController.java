@@ -4,6 +4,8 @@ import io.vigil.codec.ErrorCode;
 import io.vigil.server.VigilProperties;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ProblemHandler;
+import io.vigil.server.audit.AuditEvent;
+import io.vigil.server.audit.AuditTrail;
 import io.vigil.server.device.DeviceCheck;
 import io.vigil.server.device.DeviceStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * HTTP device ingest: {@code POST /api/v1/devices/{id}/measurements} with the device secret as Bearer token.
- * Answers 201 only after the readings are durably stored.
+ * Answers 201 only after the readings are durably stored. Accepted messages are not audited one by one (the
+ * metrics count them); a device that fails to authenticate is.
  */
 @RestController
 class DeviceIngestController {
@@ -32,8 +35,11 @@ class DeviceIngestController {
     private final DeviceStore devices;
     private final Clock clock;
     private final int maxPayloadBytes;
+    private final AuditTrail audit;
 
-    DeviceIngestController(IngestService ingest, DeviceStore devices, Clock clock, VigilProperties properties) {
+    DeviceIngestController(IngestService ingest, DeviceStore devices, Clock clock, VigilProperties properties,
+                           AuditTrail audit) {
+        this.audit = audit;
         this.ingest = ingest;
         this.devices = devices;
         this.clock = clock;
@@ -46,6 +52,10 @@ class DeviceIngestController {
         IngestRequest request = new IngestRequest(id, Transport.HTTP, http.getRequestURI(),
                 payload == null ? new byte[0] : payload, clock.instant());
         DeviceCheck check = devices.check(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)));
+        if (check != DeviceCheck.ACCEPTED) {
+            audit.record(AuditEvent.deviceRefused(clock.instant(), id, check == DeviceCheck.REVOKED, http.getRemoteAddr(),
+                    "POST /api/v1/devices/{id}/measurements"));
+        }
         if (check == DeviceCheck.REVOKED) {
             IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_REVOKED, "This device has been revoked");
             return CompletableFuture.completedFuture(problem(HttpStatus.UNAUTHORIZED, refused));

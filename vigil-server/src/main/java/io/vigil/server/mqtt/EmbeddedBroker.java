@@ -10,6 +10,7 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.services.Services;
 import io.vigil.server.VigilProperties;
+import io.vigil.server.audit.AuditTrail;
 import io.vigil.server.device.DeviceCredentialsChanged;
 import io.vigil.server.device.DeviceStore;
 import io.vigil.server.ingest.IngestService;
@@ -43,13 +44,16 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     private final Clock clock;
     private final VigilProperties.Ingest ingestSettings;
     private final ConnectedDevices connected = new ConnectedDevices();
+    private final AuditTrail audit;
     private volatile boolean extensionStarted;
     private volatile EmbeddedHiveMQ hivemq;
     private volatile boolean running;
     private CompletableFuture<Void> starting;
     private int port;
 
-    public EmbeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, Clock clock) {
+    public EmbeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, AuditTrail audit,
+                          Clock clock) {
+        this.audit = audit;
         this.settings = properties.mqtt();
         this.home = properties.dataDir().resolve("broker");
         this.devices = devices;
@@ -115,7 +119,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     }
 
     private EmbeddedExtension extension() {
-        DeviceAuthenticator authenticator = new DeviceAuthenticator(devices, connected);
+        DeviceAuthenticator authenticator = new DeviceAuthenticator(devices, connected, audit, clock);
         DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, clock);
         MeasurementInterceptor interceptor = new MeasurementInterceptor(ingest, new DeviceErrorEvents(), clock,
                 ingestSettings.ackTimeout());

@@ -89,6 +89,28 @@ class DeviceCredentialsIT {
             assertThat(ward.admin().get("/api/v1/devices/" + deviceId).json().at("/device/status").asText())
                     .isEqualTo("revoked");
         }
+        assertThat(auditActions("admin")).contains("device.register", "device.revoke");
+        assertThat(auditActions("device:" + deviceId)).containsOnly("device.login.revoked").hasSize(2);
+    }
+
+    @Test
+    void rotate_isAudited_withoutTheSecret() {
+        String newSecret = ward.admin().post("/api/v1/devices/" + deviceId + "/secret", "").json().get("secret").asText();
+
+        assertThat(auditActions("admin")).contains("device.secret.rotate");
+        assertThat(ingest(secret).status()).isEqualTo(401);
+        assertThat(auditActions("device:" + deviceId)).containsExactly("device.login.failed");
+        assertThat(ward.admin().get("/api/v1/audit?limit=1000").body()).doesNotContain(secret).doesNotContain(newSecret);
+    }
+
+    private java.util.List<String> auditActions(String actor) {
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        ward.admin().get("/api/v1/audit?limit=1000&actor=" + actor).json().forEach(e -> {
+            if (deviceId.equals(e.path("resourceId").asText())) {
+                actions.add(e.get("action").asText());
+            }
+        });
+        return actions;
     }
 
     @Test
