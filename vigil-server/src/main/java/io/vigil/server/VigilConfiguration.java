@@ -4,6 +4,7 @@ import io.vigil.codec.ble.GattDecoder;
 import io.vigil.codec.json.DeviceJsonDecoder;
 import io.vigil.codec.json.DeviceJsonLimits;
 import io.vigil.model.MeasurementRegistry;
+import io.vigil.server.audit.AuditTrail;
 import io.vigil.server.device.DeviceStore;
 import io.vigil.server.ingest.IngestService;
 import io.vigil.server.mqtt.EmbeddedBroker;
@@ -48,7 +49,8 @@ class VigilConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "vigil.mqtt", name = "enabled", havingValue = "true", matchIfMissing = true)
-    EmbeddedBroker embeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, Clock clock) {
-        return new EmbeddedBroker(properties, devices, ingest, clock);
+    EmbeddedBroker embeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, AuditTrail audit,
+                                  Clock clock) {
+        return new EmbeddedBroker(properties, devices, ingest, audit, clock);
     }
 }

@@ -71,6 +71,11 @@ public final class MqttDevice implements AutoCloseable {
         return new PubAck(ack.getReasonCode().getCode(), ack.getReasonString().map(Object::toString).orElse(""));
     }
 
+    /** Whether the connection is still open (the broker may close it, e.g. when the device is revoked). */
+    public boolean connected() {
+        return client.getState().isConnected();
+    }
+
     @Override
     public void close() {
         try {

@@ -79,6 +79,10 @@ public final class VigilClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (authorization != null) {

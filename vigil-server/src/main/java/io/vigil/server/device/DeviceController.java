@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,8 @@ class DeviceController {
     record Registration(String id, String type, String manufacturer, String model, String serial) {}
 
     record Registered(String id, String type, String secret) {}
+
+    record NewSecret(String id, String secret) {}
 
     record AssignmentRequest(String patient, Instant start, Instant end) {}
 
@@ -49,6 +52,19 @@ class DeviceController {
         String secret = devices.register(device);
         return ResponseEntity.created(URI.create("/api/v1/devices/" + device.id()))
                 .body(new Registered(device.id(), device.type(), secret));
+    }
+
+    /** A new secret, shown once; the old one stops working and the device's connections are closed. */
+    @PostMapping("/{id}/secret")
+    NewSecret rotateSecret(@PathVariable String id) {
+        return new NewSecret(id, devices.rotateSecret(id));
+    }
+
+    /** Revokes the device: refused from now on, disconnected at once. */
+    @DeleteMapping("/{id}/secret")
+    ResponseEntity<Void> revoke(@PathVariable String id) {
+        devices.revoke(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping

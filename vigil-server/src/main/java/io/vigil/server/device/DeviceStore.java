@@ -10,13 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** Registered devices and their hashed secrets. Credentials are cached: devices authenticate on every message. */
+/**
+ * Registered devices and their hashed secrets. Credentials are cached: devices authenticate on every message.
+ * The cache is this node's: rotation and revocation clear it here and announce {@link DeviceCredentialsChanged}
+ * (which disconnects the device's live connections on this node); clearing it on other nodes belongs to the
+ * scale-out issue.
+ */
 @Repository
 public class DeviceStore {
     /** Device ids are MQTT user names and topic levels: no wildcards, no slashes. */
@@ -33,10 +39,12 @@ public class DeviceStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
 
-    DeviceStore(JdbcTemplate jdbc, Clock clock) {
+    DeviceStore(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Registers a device and returns its secret, which is not kept. */
@@ -65,15 +73,31 @@ public class DeviceStore {
         return secret;
     }
 
-    /** Replaces a device's secret and returns the new one (the old one stops working at once). */
+    /**
+     * Replaces a device's secret and returns the new one: the old one stops working at once and the device's live
+     * connections are closed. A revoked device becomes active again — with a secret nobody else has seen.
+     */
     public String rotateSecret(String deviceId) {
         String secret = DeviceSecrets.generate();
-        int updated = jdbc.update("UPDATE device SET secret_hash = ? WHERE id = ?", DeviceSecrets.digest(secret), deviceId);
+        int updated = jdbc.update("UPDATE device SET secret_hash = ?, status = ? WHERE id = ?",
+                DeviceSecrets.digest(secret), ACTIVE, deviceId);
+        changed(deviceId, updated);
+        return secret;
+    }
+
+    /** Revokes a device: its secret stops working at once and its live connections are closed. */
+    public void revoke(String deviceId) {
+        int updated = jdbc.update("UPDATE device SET status = ? WHERE id = ?", REVOKED, deviceId);
+        changed(deviceId, updated);
+    }
+
+    /** The database row is committed before the cache is cleared, so a concurrent load cannot bring the old one back. */
+    private void changed(String deviceId, int updated) {
         credentials.remove(deviceId);
         if (updated == 0) {
             throw ApiException.notFound("Device");
         }
-        return secret;
+        events.publishEvent(new DeviceCredentialsChanged(deviceId));
     }
 
     public Optional<DeviceRecord> find(String id) {
@@ -91,11 +115,22 @@ public class DeviceStore {
 
     /** Whether the secret is this active device's. */
     public boolean authenticate(String deviceId, String secret) {
+        return check(deviceId, secret) == DeviceCheck.ACCEPTED;
+    }
+
+    /**
+     * Checks a device's secret. Only a caller who knows the secret learns that the device is revoked; anyone else is
+     * simply refused.
+     */
+    public DeviceCheck check(String deviceId, String secret) {
         if (deviceId == null || !ID.matcher(deviceId).matches()) {
-            return false;
+            return DeviceCheck.REFUSED;
         }
         Credential credential = credentials.computeIfAbsent(deviceId, this::loadCredential);
-        return credential != null && ACTIVE.equals(credential.status()) && DeviceSecrets.matches(secret, credential.digest());
+        if (credential == null || !DeviceSecrets.matches(secret, credential.digest())) {
+            return DeviceCheck.REFUSED;
+        }
+        return ACTIVE.equals(credential.status()) ? DeviceCheck.ACCEPTED : DeviceCheck.REVOKED;
     }
 
     private Credential loadCredential(String deviceId) {

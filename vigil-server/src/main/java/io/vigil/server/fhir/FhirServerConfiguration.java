@@ -35,6 +35,7 @@ class FhirServerConfiguration {
         server.setResourceProviders(List.of(patients, devices, observations, riskAssessments));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
+        server.registerInterceptor(new AuditedPatient());
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         // Initialised on first use, not on the start-up path; FhirWarmUp makes that first use right after start.

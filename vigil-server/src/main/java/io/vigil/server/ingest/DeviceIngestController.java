@@ -4,6 +4,9 @@ import io.vigil.codec.ErrorCode;
 import io.vigil.server.VigilProperties;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ProblemHandler;
+import io.vigil.server.audit.AuditEvent;
+import io.vigil.server.audit.AuditTrail;
+import io.vigil.server.device.DeviceCheck;
 import io.vigil.server.device.DeviceStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -21,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * HTTP device ingest with the device secret as Bearer token: {@code POST /api/v1/devices/{id}/measurements}
  * (device JSON) and {@code POST /api/v1/devices/{id}/ble/{uuid}} (a raw GATT characteristic value,
- * {@code application/octet-stream}). Answers 201 only after the readings are durably stored.
+ * {@code application/octet-stream}). Answers 201 only after the readings are durably stored. Accepted messages
+ * are not audited one by one (the metrics count them); a device that fails to authenticate is.
  */
 @RestController
 class DeviceIngestController {
@@ -32,8 +36,11 @@ class DeviceIngestController {
     private final DeviceStore devices;
     private final Clock clock;
     private final int maxPayloadBytes;
+    private final AuditTrail audit;
 
-    DeviceIngestController(IngestService ingest, DeviceStore devices, Clock clock, VigilProperties properties) {
+    DeviceIngestController(IngestService ingest, DeviceStore devices, Clock clock, VigilProperties properties,
+                           AuditTrail audit) {
+        this.audit = audit;
         this.ingest = ingest;
         this.devices = devices;
         this.clock = clock;
@@ -56,7 +63,17 @@ class DeviceIngestController {
         byte[] payload = readCapped(http.getInputStream());
         IngestRequest request = new IngestRequest(id, Transport.HTTP, http.getRequestURI(),
                 payload == null ? new byte[0] : payload, clock.instant(), format);
-        if (!devices.authenticate(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)))) {
+        DeviceCheck check = devices.check(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)));
+        if (check != DeviceCheck.ACCEPTED) {
+            audit.record(AuditEvent.deviceRefused(clock.instant(), id, check == DeviceCheck.REVOKED, http.getRemoteAddr(),
+                    format instanceof PayloadFormat.GattCharacteristic ? "POST /api/v1/devices/{id}/ble/{uuid}"
+                            : "POST /api/v1/devices/{id}/measurements"));
+        }
+        if (check == DeviceCheck.REVOKED) {
+            IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_REVOKED, "This device has been revoked");
+            return CompletableFuture.completedFuture(problem(HttpStatus.UNAUTHORIZED, refused));
+        }
+        if (check != DeviceCheck.ACCEPTED) {
             IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_NOT_AUTHENTICATED,
                     "Device authentication failed: send the device secret as 'Authorization: Bearer <secret>'");
             return CompletableFuture.completedFuture(problem(HttpStatus.UNAUTHORIZED, refused));

@@ -4,38 +4,65 @@ import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import io.vigil.server.audit.AuditEvent;
+import io.vigil.server.audit.AuditTrail;
+import io.vigil.server.device.DeviceCheck;
 import io.vigil.server.device.DeviceStore;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * MQTT CONNECT: user name = device id, password = device secret. Anything else is refused
- * (CONNACK 0x86); anonymous clients never get in. The device id is kept on the connection for later checks.
+ * (CONNACK 0x86), a revoked device with 0x87 — both audited; anonymous clients never get in. The device id is kept on the
+ * connection for later checks, and the connection is registered so that rotation or revocation can close it.
  */
 final class DeviceAuthenticator implements SimpleAuthenticator {
     static final String DEVICE_ATTRIBUTE = "vigil.device";
     private static final Logger log = LoggerFactory.getLogger(DeviceAuthenticator.class);
 
     private final DeviceStore devices;
+    private final ConnectedDevices connected;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    DeviceAuthenticator(DeviceStore devices) {
+    DeviceAuthenticator(DeviceStore devices, ConnectedDevices connected, AuditTrail audit, Clock clock) {
         this.devices = devices;
+        this.connected = connected;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
     public void onConnect(SimpleAuthInput input, SimpleAuthOutput output) {
         String deviceId = input.getConnectPacket().getUserName().orElse(null);
         String secret = input.getConnectPacket().getPassword().map(DeviceAuthenticator::text).orElse(null);
-        if (deviceId != null && devices.authenticate(deviceId, secret)) {
+        DeviceCheck check = DeviceCheck.REFUSED;
+        if (deviceId != null) {
+            // Registered first: a rotation that lands between the check and the CONNACK still finds this connection.
             input.getConnectionInformation().getConnectionAttributeStore().putAsString(DEVICE_ATTRIBUTE, deviceId);
+            connected.connecting(deviceId, input.getClientInformation().getClientId());
+            check = devices.check(deviceId, secret);
+        }
+        if (check == DeviceCheck.ACCEPTED) {
             output.authenticateSuccessfully();
             log.debug("event=mqtt.connected device={}", deviceId);
+        } else if (check == DeviceCheck.REVOKED) {
+            log.info("event=mqtt.auth_revoked device={}", deviceId);
+            audit.record(AuditEvent.deviceRefused(clock.instant(), deviceId, true, address(input), "MQTT CONNECT"));
+            output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "This device has been revoked");
         } else {
             log.info("event=mqtt.auth_failed device={}", deviceId == null ? "-" : deviceId);
+            audit.record(AuditEvent.deviceRefused(clock.instant(), deviceId, false, address(input), "MQTT CONNECT"));
             output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "Bad device id or secret");
         }
+    }
+
+    private static String address(SimpleAuthInput input) {
+        return input.getConnectionInformation().getInetAddress().map(InetAddress::getHostAddress).orElse(null);
     }
 
     private static String text(ByteBuffer buffer) {

@@ -7,8 +7,11 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.services.Services;
 import io.vigil.server.VigilProperties;
+import io.vigil.server.audit.AuditTrail;
+import io.vigil.server.device.DeviceCredentialsChanged;
 import io.vigil.server.device.DeviceStore;
 import io.vigil.server.ingest.IngestService;
 import io.vigil.server.launch.FreePorts;
@@ -24,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -39,13 +43,17 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     private final IngestService ingest;
     private final Clock clock;
     private final VigilProperties.Ingest ingestSettings;
+    private final ConnectedDevices connected = new ConnectedDevices();
+    private final AuditTrail audit;
     private volatile boolean extensionStarted;
     private volatile EmbeddedHiveMQ hivemq;
     private volatile boolean running;
     private CompletableFuture<Void> starting;
     private int port;
 
-    public EmbeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, Clock clock) {
+    public EmbeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, AuditTrail audit,
+                          Clock clock) {
+        this.audit = audit;
         this.settings = properties.mqtt();
         this.home = properties.dataDir().resolve("broker");
         this.devices = devices;
@@ -111,7 +119,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     }
 
     private EmbeddedExtension extension() {
-        DeviceAuthenticator authenticator = new DeviceAuthenticator(devices);
+        DeviceAuthenticator authenticator = new DeviceAuthenticator(devices, connected, audit, clock);
         DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, clock);
         MeasurementInterceptor interceptor = new MeasurementInterceptor(ingest, new DeviceErrorEvents(), clock,
                 ingestSettings.ackTimeout());
@@ -126,6 +134,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                     public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
                         Services.securityRegistry().setAuthenticatorProvider(i -> authenticator);
                         Services.securityRegistry().setAuthorizerProvider(i -> authorizer);
+                        Services.eventRegistry().setClientLifecycleEventListener(i -> connected);
                         Services.initializerRegistry().setClientInitializer(
                                 (init, client) -> client.addPublishInboundInterceptor(interceptor));
                         extensionStarted = true;
@@ -137,6 +146,19 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                     }
                 })
                 .build();
+    }
+
+    /** Closes every connection of a device whose secret was rotated or which was revoked. */
+    @EventListener
+    public void credentialsChanged(DeviceCredentialsChanged changed) {
+        if (!extensionStarted) {
+            return;
+        }
+        for (String clientId : connected.clientsOf(changed.deviceId())) {
+            Services.clientService().disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED,
+                    "Device credentials changed");
+        }
+        log.info("event=mqtt.device_disconnected device={}", changed.deviceId());
     }
 
     private static String config(String host, int port) {

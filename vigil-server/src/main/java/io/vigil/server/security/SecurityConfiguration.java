@@ -1,10 +1,13 @@
 package io.vigil.server.security;
 
 import io.vigil.server.api.ApiErrors;
+import io.vigil.server.audit.AuditTrail;
+import io.vigil.server.audit.RequestAudit;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +58,7 @@ class SecurityConfiguration {
     /** REST, FHIR and metrics: HTTP Basic for scripts, the browser's session for the web app's own calls. */
     @Bean
     @Order(2)
-    SecurityFilterChain apis(HttpSecurity http) throws Exception {
+    SecurityFilterChain apis(HttpSecurity http, AuditTrail audit, Clock clock) throws Exception {
         RequestMatcher scripted = request -> request.getHeader("Authorization") != null;
         return http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
@@ -66,7 +70,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/devices", "/api/v1/devices/*/assignments").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/dead-letters/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/devices/*/secret").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/dead-letters/**", "/api/v1/audit/**", "/api/v1/audit").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
@@ -81,6 +86,8 @@ class SecurityConfiguration {
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) ->
                         refuse(request, response, HttpStatus.FORBIDDEN, ApiErrors.FORBIDDEN, "Your role may not do this")))
                 .csrf(c -> c.ignoringRequestMatchers(scripted))
+                // Inside the chain, after authentication and around the access decision: refusals are audited too.
+                .addFilterBefore(new RequestAudit(audit, clock), ExceptionTranslationFilter.class)
                 .build();
     }
 

@@ -1,0 +1,4 @@
+package io.vigil.server.device;
+
+/** A device's secret was rotated or the device revoked: its live connections must be closed. */
+public record DeviceCredentialsChanged(String deviceId) {}

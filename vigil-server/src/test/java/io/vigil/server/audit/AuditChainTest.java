@@ -1,0 +1,39 @@
+package io.vigil.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class AuditChainTest {
+    private static final AuditEvent READ = new AuditEvent(Instant.parse("2026-11-25T10:15:30.123Z"), "clinician",
+            "clinician", "patient.read", "patient", "p-1", "p-1", AuditEvent.Outcome.SUCCESS, "127.0.0.1",
+            "GET /api/v1/patients/{id}");
+
+    @Test
+    void hash_isSha256OfPreviousHashAndLengthPrefixedFields() throws Exception {
+        String canonical = AuditChain.GENESIS + "1:7" + "24:2026-11-25T10:15:30.123Z" + "9:clinician" + "9:clinician"
+                + "12:patient.read" + "7:patient" + "3:p-1" + "3:p-1" + "7:success" + "9:127.0.0.1"
+                + "25:GET /api/v1/patients/{id}";
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(AuditChain.hash(AuditChain.GENESIS, 7, READ)).isEqualTo(expected);
+    }
+
+    @Test
+    void hash_fieldsShiftedBetweenNeighbours_differs() {
+        AuditEvent shifted = new AuditEvent(READ.time(), "clinicianclinician", null, READ.action(), READ.resourceType(),
+                READ.resourceId(), READ.patientId(), READ.outcome(), READ.clientAddress(), READ.request());
+
+        assertThat(AuditChain.hash(AuditChain.GENESIS, 7, shifted)).isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, 7, READ));
+    }
+
+    @Test
+    void hash_otherPreviousHash_differs() {
+        assertThat(AuditChain.hash("f".repeat(64), 7, READ)).isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, 7, READ));
+    }
+}
