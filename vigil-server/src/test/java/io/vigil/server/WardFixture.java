@@ -41,6 +41,17 @@ public final class WardFixture {
         return created.json().get("id").asText();
     }
 
+    /** A patient in the unit with a bedside monitor assigned since yesterday. */
+    public record Bedside(String patient, String deviceId, String secret) {}
+
+    public Bedside bedside(String unit) {
+        String patient = patient(unit);
+        String deviceId = "mon-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = device(deviceId, "vital-signs-monitor");
+        assign(deviceId, patient, Instant.now().minus(java.time.Duration.ofDays(1)), null);
+        return new Bedside(patient, deviceId, secret);
+    }
+
     public VigilClient admin() {
         return admin;
     }

@@ -39,7 +39,7 @@ class SimulateCommandIT {
         Instant before = Instant.now();
 
         int code = run("--url", vigil.uri().toString(), "--transport", "http", "--devices", "4",
-                "--scenario", "mixed", "--duration", "2s", "--interval", "200ms", "--seed", "7", "--unit", "ward-t");
+                "--scenario", "mixed", "--duration", "6s", "--interval", "200ms", "--seed", "7", "--unit", "ward-t");
 
         assertThat(code).as(output()).isZero();
         // mixed: stable (bedside), sepsis (bedside), hypoglycaemia (CGM + glucometer)
@@ -71,7 +71,7 @@ class SimulateCommandIT {
                 + "\"code\": \"VIGIL-1004\", \"detail\": \"values.heart-rate: implausible\"}");
 
         int code = run("--url", vigil.uri().toString(), "--transport", "http", "--devices", "1", "--load",
-                "--rate", "30", "--duration", "1s");
+                "--rate", "30", "--duration", "3s");
 
         assertThat(code).as(output()).isZero();
         assertThat(output()).containsPattern("HTTP 422 VIGIL-1004 +[1-9]");
@@ -82,7 +82,7 @@ class SimulateCommandIT {
         vigil.ingestAnswer = new FakeVigil.Answer(201, "{}");
 
         int code = run("--url", vigil.uri().toString(), "--transport", "http", "--devices", "2",
-                "--interval", "100ms", "--faults", "200ms", "--duration", "2s");
+                "--interval", "100ms", "--faults", "200ms", "--duration", "4s");
 
         assertThat(code).as(output()).isZero();
         assertThat(vigil.measurements).anySatisfy(posted ->

@@ -48,10 +48,10 @@ abstract class ClinicalScoresContract {
         ward = new WardFixture(httpPort);
         clinician = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
         caregiver = VigilClient.user(httpPort, "caregiver", WardFixture.PASSWORD);
-        patient = ward.patient("ward-a");
-        deviceId = "mon-" + UUID.randomUUID().toString().substring(0, 8);
-        device = VigilClient.device(httpPort, ward.device(deviceId, "vital-signs-monitor"));
-        ward.assign(deviceId, patient, Instant.now().minus(1, ChronoUnit.DAYS), null);
+        WardFixture.Bedside bed = ward.bedside("ward-a");
+        patient = bed.patient();
+        deviceId = bed.deviceId();
+        device = VigilClient.device(httpPort, bed.secret());
     }
 
     @Test

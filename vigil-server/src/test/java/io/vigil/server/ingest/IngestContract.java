@@ -52,10 +52,10 @@ abstract class IngestContract {
     @BeforeEach
     void registerDevice() {
         ward = new WardFixture(httpPort);
-        patient = ward.patient("ward-a");
-        deviceId = "mon-" + UUID.randomUUID().toString().substring(0, 8);
-        secret = ward.device(deviceId, "vital-signs-monitor");
-        ward.assign(deviceId, patient, Instant.now().minus(1, ChronoUnit.DAYS), null);
+        WardFixture.Bedside bed = ward.bedside("ward-a");
+        patient = bed.patient();
+        deviceId = bed.deviceId();
+        secret = bed.secret();
     }
 
     @Test
