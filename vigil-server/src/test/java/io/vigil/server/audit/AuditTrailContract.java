@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "vigil.mqtt.port=0", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false"})
 abstract class AuditTrailContract {
     private static final String FHIR_JSON = "application/fhir+json";
+    private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(5);
 
     @LocalServerPort
     int httpPort;
@@ -56,10 +58,12 @@ abstract class AuditTrailContract {
         assertThat(clinician.get("/api/v1/patients/" + patient).status()).isEqualTo(200);
         assertThat(clinician.get("/fhir/Patient/" + patient, FHIR_JSON).status()).isEqualTo(200);
 
+        // A request is audited when it completes; HAPI may send its response a moment before that.
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(events("?patient=" + patient + "&actor=clinician"))
+                .extracting(e -> e.get("request").asText())
+                .containsExactlyInAnyOrder("GET /api/v1/patients/{id}", "GET /fhir/Patient/{id}"));
         List<JsonNode> reads = events("?patient=" + patient + "&actor=clinician");
         assertThat(reads).extracting(e -> e.get("action").asText()).containsOnly("patient.read");
-        assertThat(reads).extracting(e -> e.get("request").asText())
-                .containsExactlyInAnyOrder("GET /api/v1/patients/{id}", "GET /fhir/Patient/{id}");
         assertThat(reads).allSatisfy(e -> {
             assertThat(e.get("role").asText()).isEqualTo("clinician");
             assertThat(e.get("outcome").asText()).isEqualTo("success");
@@ -73,11 +77,11 @@ abstract class AuditTrailContract {
     void observationSearchBySubject_auditedAsObservationSearchForThePatient() {
         assertThat(clinician.get("/fhir/Observation?subject=Patient/" + patient, FHIR_JSON).status()).isEqualTo(200);
 
-        assertThat(events("?patient=" + patient + "&actor=clinician"))
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(events("?patient=" + patient + "&actor=clinician"))
                 .anySatisfy(e -> {
                     assertThat(e.get("action").asText()).isEqualTo("observation.search");
                     assertThat(e.get("request").asText()).isEqualTo("GET /fhir/Observation?subject");
-                });
+                }));
     }
 
     @Test
@@ -93,10 +97,11 @@ abstract class AuditTrailContract {
 
         assertThat(clinician.get("/fhir/Observation/" + observation, FHIR_JSON).status()).isEqualTo(200);
 
-        assertThat(events("?patient=" + patient + "&actor=clinician")).anySatisfy(e -> {
-            assertThat(e.get("action").asText()).isEqualTo("observation.read");
-            assertThat(e.get("resourceId").asText()).isEqualTo(observation);
-        });
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(events("?patient=" + patient + "&actor=clinician"))
+                .anySatisfy(e -> {
+                    assertThat(e.get("action").asText()).isEqualTo("observation.read");
+                    assertThat(e.get("resourceId").asText()).isEqualTo(observation);
+                }));
         assertThat(events("?limit=1000")).as("ingest is not audited per message")
                 .noneMatch(e -> e.get("request").asText().endsWith("/measurements"));
     }
@@ -119,10 +124,10 @@ abstract class AuditTrailContract {
         assertThat(caregiver.get("/api/v1/audit").status()).isEqualTo(403);
         assertThat(caregiver.get("/api/v1/audit/verify").status()).isEqualTo(403);
 
-        assertThat(events("?actor=caregiver")).anySatisfy(e -> {
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(events("?actor=caregiver")).anySatisfy(e -> {
             assertThat(e.get("action").asText()).isEqualTo("audit.search");
             assertThat(e.get("outcome").asText()).isEqualTo("denied");
-        });
+        }));
     }
 
     @Test
