@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.server.BedsideContract;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
 import java.time.Duration;
@@ -16,38 +17,18 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The alert workflow end to end: readings through the device HTTP endpoint raise, deduplicate and
  * resolve limit alerts; clinicians acknowledge them with a reason over REST. Subclasses pick H2 or PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vigil.mqtt.port=0", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false"})
-abstract class AlertWorkflowContract {
+abstract class AlertWorkflowContract extends BedsideContract {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @LocalServerPort
-    int httpPort;
-
-    WardFixture ward;
-    VigilClient clinician;
-    VigilClient caregiver;
-    VigilClient device;
-    String deviceId;
-    String patient;
     Instant start;
 
     @BeforeEach
-    void bedsideMonitor() {
-        ward = new WardFixture(httpPort);
-        clinician = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
-        caregiver = VigilClient.user(httpPort, "caregiver", WardFixture.PASSWORD);
-        WardFixture.Bedside bed = ward.bedside("ward-a");
-        patient = bed.patient();
-        deviceId = bed.deviceId();
-        device = VigilClient.device(httpPort, bed.secret());
+    void startTenMinutesAgo() {
         start = Instant.now().minus(10, ChronoUnit.MINUTES);
     }
 

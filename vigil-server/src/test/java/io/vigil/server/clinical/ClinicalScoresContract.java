@@ -9,6 +9,7 @@ import io.vigil.analytics.glucose.GlucoseSummary;
 import io.vigil.analytics.glucose.GlucoseSummaryCalculator;
 import io.vigil.fhir.FhirJson;
 import io.vigil.fhir.OfflineValidator;
+import io.vigil.server.BedsideContract;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
 import java.time.Duration;
@@ -20,39 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.RiskAssessment;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * NEWS2 and the CGM glucose summary end to end: readings sent through the device HTTP endpoint, scores read
  * over REST and FHIR by the ward's users. Subclasses pick H2 or PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vigil.mqtt.port=0", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false"})
-abstract class ClinicalScoresContract {
-
-    @LocalServerPort
-    int httpPort;
-
-    WardFixture ward;
-    VigilClient clinician;
-    VigilClient caregiver;
-    VigilClient device;
-    String deviceId;
-    String patient;
-
-    @BeforeEach
-    void bedsideMonitor() {
-        ward = new WardFixture(httpPort);
-        clinician = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
-        caregiver = VigilClient.user(httpPort, "caregiver", WardFixture.PASSWORD);
-        WardFixture.Bedside bed = ward.bedside("ward-a");
-        patient = bed.patient();
-        deviceId = bed.deviceId();
-        device = VigilClient.device(httpPort, bed.secret());
-    }
+abstract class ClinicalScoresContract extends BedsideContract {
 
     @Test
     void news2_deterioratingPatient_scoresHigh() {
