@@ -21,6 +21,7 @@ public abstract class BedsideContract {
     /** The bedside monitor, authenticated with its secret. */
     protected VigilClient device;
     protected String deviceId;
+    protected String secret;
     protected String patient;
 
     @BeforeEach
@@ -31,6 +32,7 @@ public abstract class BedsideContract {
         WardFixture.Bedside bed = ward.bedside("ward-a");
         patient = bed.patient();
         deviceId = bed.deviceId();
-        device = VigilClient.device(httpPort, bed.secret());
+        secret = bed.secret();
+        device = VigilClient.device(httpPort, secret);
     }
 }

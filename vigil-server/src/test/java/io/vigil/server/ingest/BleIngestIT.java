@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.fhir.FhirJson;
 import io.vigil.fhir.OfflineValidator;
+import io.vigil.server.BedsideContract;
 import io.vigil.server.Databases;
 import io.vigil.server.MqttDevice;
 import io.vigil.server.VigilClient;
@@ -16,18 +17,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Observation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Raw BLE GATT characteristic values over MQTT 5 and HTTP, read back as FHIR Observations (H2). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vigil.mqtt.port=0", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false"})
-class BleIngestIT {
+class BleIngestIT extends BedsideContract {
     /** Blood Pressure Measurement, kPa: 16.0 / 10.7 / 12.4 kPa, pulse rate 72 (flags 0x05). */
     private static final byte[] BP_KPA = HexFormat.of().parseHex("05A0F06BF07CF04800");
     /** The same, cut inside the diastolic SFLOAT. */
@@ -39,23 +35,8 @@ class BleIngestIT {
         Databases.h2(registry);
     }
 
-    @LocalServerPort
-    int httpPort;
     @Autowired
     EmbeddedBroker broker;
-
-    WardFixture ward;
-    String deviceId;
-    String secret;
-
-    @BeforeEach
-    void registerDevice() {
-        ward = new WardFixture(httpPort);
-        String patient = ward.patient("ward-a");
-        deviceId = "cuff-" + UUID.randomUUID().toString().substring(0, 8);
-        secret = ward.device(deviceId, "blood-pressure-monitor");
-        ward.assign(deviceId, patient, Instant.now().minus(1, ChronoUnit.DAYS), null);
-    }
 
     @Test
     void mqtt5_bloodPressureValue_isStoredBeforePuback_andServedAsValidVitalSignsObservations() {

@@ -9,6 +9,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import io.vigil.server.BedsideContract;
 import io.vigil.server.MqttDevice;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
@@ -22,41 +23,21 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The ingest contract, through the real surfaces (embedded HiveMQ + HiveMQ MQTT client, HTTP), on a real
  * database. Subclasses pick H2 or PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vigil.mqtt.port=0", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false"})
-abstract class IngestContract {
+abstract class IngestContract extends BedsideContract {
 
-    @LocalServerPort
-    int httpPort;
     @Autowired
     EmbeddedBroker broker;
     @Autowired
     JdbcTemplate jdbc;
 
-    WardFixture ward;
-    String patient;
-    String deviceId;
-    String secret;
-
-    @BeforeEach
-    void registerDevice() {
-        ward = new WardFixture(httpPort);
-        WardFixture.Bedside bed = ward.bedside("ward-a");
-        patient = bed.patient();
-        deviceId = bed.deviceId();
-        secret = bed.secret();
-    }
 
     @Test
     void mqtt5_qos1_pubackArrivesOnlyAfterTheReadingsAreStored() {
