@@ -1,5 +1,6 @@
 package io.vigil.server.fhir;
 
+import io.vigil.server.launch.ServerUrl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +22,11 @@ class FhirWarmUp {
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
-        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+        String base = ServerUrl.of(event.getApplicationContext()).orElse(null);
+        if (base == null) {
             return;
         }
-        String host = event.getApplicationContext().getEnvironment().getProperty("server.address", "127.0.0.1");
-        boolean tls = event.getApplicationContext().getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false);
-        URI metadata = URI.create((tls ? "https" : "http") + "://" + host + ":" + web.getWebServer().getPort() + "/fhir/metadata");
+        URI metadata = URI.create(base + "/fhir/metadata");
         Thread.ofVirtual().name("vigil-fhir-warm-up").start(() -> {
             try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(metadata).timeout(Duration.ofSeconds(30)).build(),

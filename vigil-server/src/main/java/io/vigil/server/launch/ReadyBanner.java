@@ -5,7 +5,6 @@ import io.vigil.server.mqtt.EmbeddedBroker;
 import java.lang.management.ManagementFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +21,11 @@ class ReadyBanner {
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
-        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+        String url = ServerUrl.of(event.getApplicationContext()).orElse(null);
+        if (url == null) {
             return;
         }
-        String host = event.getApplicationContext().getEnvironment().getProperty("server.address", "127.0.0.1");
-        String scheme = web.getWebServer() != null && event.getApplicationContext().getEnvironment()
-                .getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
-        StringBuilder line = new StringBuilder("Vigil ready: " + scheme + "://" + host + ":" + web.getWebServer().getPort());
+        StringBuilder line = new StringBuilder("Vigil ready: " + url);
         EmbeddedBroker mqtt = broker.getIfAvailable();
         if (mqtt != null) {
             line.append("  mqtt://").append(mqtt.host()).append(':').append(mqtt.port());
