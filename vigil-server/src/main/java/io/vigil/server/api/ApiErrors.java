@@ -1,7 +1,8 @@
 package io.vigil.server.api;
 
 /**
- * Stable error codes of the server's own refusals (1100–1199: identity and access; 1200–1299: requests).
+ * Stable error codes of the server's own refusals (1100–1199: identity and access; 1200–1299: requests;
+ * 1330–1339: identity-provider tokens).
  * Device-payload codes (1000–1099) live in {@link io.vigil.codec.ErrorCode}.
  */
 public final class ApiErrors {
@@ -20,6 +21,12 @@ public final class ApiErrors {
     public static final String ALERT_REASON_REQUIRED = "VIGIL-1220";
     /** The alert's state does not allow the change (e.g. acknowledging a resolved alert). */
     public static final String ALERT_TRANSITION_REFUSED = "VIGIL-1221";
+    /** A bearer token that is not a valid access token of the configured identity provider (401). */
+    public static final String BEARER_TOKEN_INVALID = "VIGIL-1330";
+    /** A valid token whose roles map to no Vigil role: authenticated, but allowed nothing (403). */
+    public static final String NO_VIGIL_ROLE = "VIGIL-1331";
+    /** The identity provider's signing keys cannot be fetched, so no token can be checked (503). */
+    public static final String IDENTITY_PROVIDER_UNAVAILABLE = "VIGIL-1332";
 
     private ApiErrors() {
     }

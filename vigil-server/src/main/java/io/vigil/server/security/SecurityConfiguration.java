@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,6 +38,8 @@ class SecurityConfiguration {
     static final String ADMIN = "ADMIN";
     static final String CLINICIAN = "CLINICIAN";
     static final String CAREGIVER = "CAREGIVER";
+    /** Service accounts of FHIR/HL7 interfaces: reads within their units, no clinical acts, no administration. */
+    static final String INTEGRATION = "INTEGRATION";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -58,8 +62,13 @@ class SecurityConfiguration {
     /** REST, FHIR and metrics: HTTP Basic for scripts, the browser's session for the web app's own calls. */
     @Bean
     @Order(2)
-    SecurityFilterChain apis(HttpSecurity http, AuditTrail audit, Clock clock) throws Exception {
+    SecurityFilterChain apis(HttpSecurity http, AuditTrail audit, Clock clock, ObjectProvider<BearerLogin> bearer)
+            throws Exception {
         RequestMatcher scripted = request -> request.getHeader("Authorization") != null;
+        BearerLogin bearerLogin = bearer.getIfAvailable();
+        if (bearerLogin != null) {
+            bearerLogin.configure(http);
+        }
         return http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         // The dispatch that ends an event stream: its request was authorized when it began,
@@ -77,14 +86,19 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
                         // Acknowledging and resolving alerts are clinical acts: clinicians only.
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve").hasRole(CLINICIAN)
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/fhir/**").authenticated()
+                        // Reads need a role: a token whose roles map to none of Vigil's is allowed nothing.
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/fhir/**").hasAnyRole(ADMIN, CLINICIAN, CAREGIVER, INTEGRATION)
                         .anyRequest().hasAnyRole(ADMIN, CLINICIAN))
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"vigil\"");
                     refuse(request, response, HttpStatus.UNAUTHORIZED, ApiErrors.NOT_AUTHENTICATED, "Authentication required");
                 }))
-                .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) ->
-                        refuse(request, response, HttpStatus.FORBIDDEN, ApiErrors.FORBIDDEN, "Your role may not do this")))
+                .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) -> {
+                    boolean roleless = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                            .noneMatch(a -> a.getAuthority() != null && a.getAuthority().startsWith("ROLE_"));
+                    refuse(request, response, HttpStatus.FORBIDDEN, roleless ? ApiErrors.NO_VIGIL_ROLE : ApiErrors.FORBIDDEN,
+                            roleless ? "Your identity gives you no Vigil role" : "Your role may not do this");
+                }))
                 .csrf(c -> c.ignoringRequestMatchers(scripted))
                 // Inside the chain, after authentication and around the access decision: refusals are audited too.
                 .addFilterBefore(new RequestAudit(audit, clock), ExceptionTranslationFilter.class)
@@ -108,7 +122,7 @@ class SecurityConfiguration {
     }
 
     /** Refusals speak each API's language: OperationOutcome on /fhir, problem+json elsewhere. */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+    static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                                String detail) throws IOException {
         if (request.getRequestURI().startsWith("/fhir")) {
             operationOutcome(response, status, code, detail);
@@ -121,7 +135,7 @@ class SecurityConfiguration {
             throws IOException {
         Map<String, Object> coding = Map.of("system", "https://vigil.io/errors", "code", code);
         Map<String, Object> issue = Map.of("severity", "error",
-                "code", status == HttpStatus.UNAUTHORIZED ? "login" : "forbidden",
+                "code", status == HttpStatus.UNAUTHORIZED ? "login" : status == HttpStatus.FORBIDDEN ? "forbidden" : "transient",
                 "details", Map.of("coding", List.of(coding), "text", detail));
         response.setStatus(status.value());
         response.setContentType("application/fhir+json");
