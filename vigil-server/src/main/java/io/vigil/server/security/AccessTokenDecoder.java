@@ -1,11 +1,7 @@
 package io.vigil.server.security;
 
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +16,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
@@ -30,6 +28,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -47,17 +46,29 @@ final class AccessTokenDecoder {
     }
 
     static JwtDecoder of(OidcProperties properties, Clock clock) {
-        NimbusJwtDecoder decoder = switch (properties.keySource()) {
-            case PUBLIC_KEY -> NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(new JWKSet(
-                            publicKey(properties.publicKeyLocation()))))
-                    .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS)).build();
-            case JWK_SET -> NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                    .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS)).build();
-            case ISSUER_DISCOVERY -> NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
-                    .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS)).build();
+        OAuth2TokenValidator<Jwt> validator = validator(properties, clock);
+        return switch (properties.keySource()) {
+            case PUBLIC_KEY -> validating(fromPublicKey(publicKey(properties.publicKeyLocation())), validator);
+            case JWK_SET -> validating(NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                    .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS)).build(), validator);
+            case ISSUER_DISCOVERY -> new Discovered(properties.issuerUri(), () -> validating(
+                    NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
+                            .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS)).build(), validator));
         };
-        decoder.setJwtValidator(validator(properties, clock));
+    }
+
+    private static NimbusJwtDecoder validating(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator) {
+        decoder.setJwtValidator(validator);
         return decoder;
+    }
+
+    /** The one key of a PEM file verifies every token, whatever {@code kid} the token names. */
+    private static NimbusJwtDecoder fromPublicKey(PublicKey key) {
+        JWSAlgorithm algorithm = key instanceof RSAPublicKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256;
+        return NimbusJwtDecoder.withJwkSource((selector, context) -> List.of())
+                .jwsAlgorithm(SignatureAlgorithm.from(algorithm.getName()))
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(new SingleKeyJWSKeySelector<>(algorithm, key)))
+                .build();
     }
 
     static OAuth2TokenValidator<Jwt> validator(OidcProperties properties, Clock clock) {
@@ -69,27 +80,24 @@ final class AccessTokenDecoder {
     }
 
     /** An RSA or EC public key from a PEM {@code PUBLIC KEY} or {@code CERTIFICATE}. */
-    static JWK publicKey(String location) {
+    static PublicKey publicKey(String location) {
         Resource resource = location.startsWith("classpath:") || location.startsWith("file:")
                 ? new DefaultResourceLoader().getResource(location) : new FileSystemResource(location);
         try (InputStream in = resource.getInputStream()) {
-            return jwk(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            return publicKeyFromPem(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("vigil.security.oidc.public-key-location: cannot read " + location, e);
         }
     }
 
-    static JWK jwk(String pem) {
+    private static PublicKey publicKeyFromPem(String pem) {
         try {
             PublicKey key = pem.contains("BEGIN CERTIFICATE")
                     ? CertificateFactory.getInstance("X.509").generateCertificate(
                             new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).getPublicKey()
                     : publicKey(Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "")));
-            if (key instanceof RSAPublicKey rsa) {
-                return new RSAKey.Builder(rsa).build();
-            }
-            if (key instanceof ECPublicKey ec) {
-                return new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build();
+            if (key instanceof RSAPublicKey || key instanceof ECPublicKey) {
+                return key;
             }
             throw new IllegalStateException("vigil.security.oidc.public-key-location: an RSA or EC key is needed, got "
                     + key.getAlgorithm());
@@ -104,6 +112,36 @@ final class AccessTokenDecoder {
             return KeyFactory.getInstance("RSA").generatePublic(spec);
         } catch (GeneralSecurityException notRsa) {
             return KeyFactory.getInstance("EC").generatePublic(spec);
+        }
+    }
+
+    /**
+     * Discovery on the first token rather than at start-up (Spring's builder fetches the issuer's configuration
+     * at once). Until it succeeds, every token fails as "identity provider unavailable", not as a bad token, and the
+     * next token tries again.
+     */
+    private static final class Discovered implements JwtDecoder {
+        private final String issuer;
+        private final Supplier<JwtDecoder> discover;
+        private volatile JwtDecoder decoder;
+
+        Discovered(String issuer, Supplier<JwtDecoder> discover) {
+            this.issuer = issuer;
+            this.discover = discover;
+        }
+
+        @Override
+        public Jwt decode(String token) {
+            JwtDecoder current = decoder;
+            if (current == null) {
+                try {
+                    current = discover.get();
+                } catch (RuntimeException e) {
+                    throw new JwtException("Cannot discover the signing keys of " + issuer + ": " + e.getMessage(), e);
+                }
+                decoder = current;
+            }
+            return current.decode(token);
         }
     }
 }
