@@ -14,8 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The people who log in. Demo mode: {@code admin}, {@code clinician}, {@code caregiver} and the service account
- * {@code integration} with the demo password.
+ * The people who log in. Demo mode: {@code admin}, {@code clinician}, {@code caregiver} with the demo password.
  * Serve mode: {@code admin} with {@code VIGIL_ADMIN_PASSWORD} (the serve-mode checks refuse a missing or weak one).
  * Passwords are held only as Argon2id hashes.
  */
@@ -34,7 +33,6 @@ class UserAccounts {
             users.createUser(user("admin", hash, SecurityConfiguration.ADMIN));
             users.createUser(user("clinician", hash, SecurityConfiguration.CLINICIAN));
             users.createUser(user("caregiver", hash, SecurityConfiguration.CAREGIVER));
-            users.createUser(user("integration", hash, SecurityConfiguration.INTEGRATION));
         } else if (!adminPassword.isBlank()) {
             users.createUser(user("admin", encoder.encode(adminPassword), SecurityConfiguration.ADMIN));
         }
