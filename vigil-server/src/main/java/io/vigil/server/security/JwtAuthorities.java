@@ -1,9 +1,9 @@
 package io.vigil.server.security;
 
+import io.vigil.server.access.PatientAccess;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,7 +23,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * so a malformed claim can only narrow what the caller sees.
  */
 final class JwtAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
-    static final String UNIT_PREFIX = "UNIT_";
     private static final Pattern UNIT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[\\s,]+");
     private static final int MAX_NAME = 100;
@@ -37,15 +36,15 @@ final class JwtAuthorities implements Converter<Jwt, AbstractAuthenticationToken
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Set<GrantedAuthority> authorities = new LinkedHashSet<>();
-        for (String role : strings(claim(jwt.getClaims(), properties.rolesClaim()))) {
-            String vigilRole = vigilRole(role);
-            if (vigilRole != null) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + vigilRole.toUpperCase(Locale.ROOT)));
+        for (String claimed : strings(claim(jwt.getClaims(), properties.rolesClaim()))) {
+            Role role = vigilRole(claimed);
+            if (role != null) {
+                authorities.add(new SimpleGrantedAuthority(role.authority()));
             }
         }
         for (String unit : strings(claim(jwt.getClaims(), properties.unitsClaim()))) {
             if (UNIT_ID.matcher(unit).matches()) {
-                authorities.add(new SimpleGrantedAuthority(UNIT_PREFIX + unit));
+                authorities.add(new SimpleGrantedAuthority(PatientAccess.UNIT_AUTHORITY_PREFIX + unit));
             }
         }
         return new JwtAuthenticationToken(jwt, authorities, name(jwt));
@@ -61,14 +60,13 @@ final class JwtAuthorities implements Converter<Jwt, AbstractAuthenticationToken
     }
 
     /** The Vigil role an identity-provider role stands for: an explicit mapping first, then Vigil's own role names. */
-    private String vigilRole(String role) {
+    private Role vigilRole(String claimed) {
         for (Map.Entry<String, String> mapping : properties.roleMapping().entrySet()) {
-            if (mapping.getKey().equalsIgnoreCase(role)) {
-                return mapping.getValue().toLowerCase(Locale.ROOT);
+            if (mapping.getKey().equalsIgnoreCase(claimed)) {
+                return OidcProperties.role(mapping.getValue());
             }
         }
-        String lower = role.toLowerCase(Locale.ROOT);
-        return OidcProperties.ROLES.contains(lower) ? lower : null;
+        return OidcProperties.role(claimed);
     }
 
     /** A claim by dotted path ({@code realm_access.roles}); null when any step is missing or not an object. */

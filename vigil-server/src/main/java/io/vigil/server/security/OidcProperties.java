@@ -2,10 +2,9 @@ package io.vigil.server.security;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -42,8 +41,6 @@ public record OidcProperties(
         @DefaultValue Map<String, String> roleMapping,
         @DefaultValue("60s") Duration clockSkew) {
 
-    /** Vigil's roles, lower case as written in configuration. */
-    static final Set<String> ROLES = Set.of("admin", "clinician", "caregiver", "integration");
 
     /** Where the signing keys come from. */
     enum KeySource { PUBLIC_KEY, JWK_SET, ISSUER_DISCOVERY }
@@ -71,11 +68,18 @@ public record OidcProperties(
             problems.add("vigil.security.oidc.clock-skew must be between 0s and 5m, was " + clockSkew);
         }
         roleMapping.forEach((from, to) -> {
-            if (to == null || !ROLES.contains(to.toLowerCase(Locale.ROOT))) {
-                problems.add("vigil.security.oidc.role-mapping." + from + " maps to '" + to + "', not one of " + ROLES);
+            if (role(to) == null) {
+                problems.add("vigil.security.oidc.role-mapping." + from + " maps to '" + to + "', not one of "
+                        + Arrays.stream(Role.values()).map(Role::key).toList());
             }
         });
         return problems;
+    }
+
+    /** The Vigil role a configured or claimed name stands for, ignoring case; null for none. */
+    static Role role(String name) {
+        return Arrays.stream(Role.values()).filter(role -> role.key().equalsIgnoreCase(name == null ? "" : name.trim()))
+                .findFirst().orElse(null);
     }
 
     private static boolean present(String value) {
