@@ -130,6 +130,17 @@ class OidcBearerIT {
     }
 
     @Test
+    void unitsClaim_decidesWhichPatientsTheTokenSees() {
+        String otherWard = idp.rs256(keycloakUser(doctor, List.of("vigil-clinician"), List.of("ward-b")));
+
+        HttpResponse<String> inUnit = get("/api/v1/patients/" + patient + "/shares", bearer(clinicianToken), null);
+        HttpResponse<String> outOfUnit = get("/api/v1/patients/" + patient + "/shares", bearer(otherWard), null);
+
+        assertThat(inUnit.statusCode()).as(inUnit.body()).isEqualTo(200);
+        assertThat(outOfUnit.statusCode()).as("another unit's patient is not found").isEqualTo(404);
+    }
+
+    @Test
     void caregiverToken_mayReadButNotAdmit() {
         String caregiver = idp.rs256(keycloakUser("carer-1", List.of("caregiver"), List.of()));
 
