@@ -10,8 +10,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Serve mode refuses unsafe settings before anything starts, naming each setting to fix: HTTP without TLS,
- * no database URL (the embedded H2 is for the demo), a missing or weak admin password, and the embedded
- * MQTT broker without TLS.
+ * no database URL (the embedded H2 is for the demo), a missing or weak admin password, the embedded
+ * MQTT broker without TLS, and an identity provider whose signing keys would be fetched over plain HTTP.
  */
 public class ServeModeChecks implements EnvironmentPostProcessor {
     private static final Set<String> WEAK = Set.of("admin", "password", "changeme", "vigil", "secret", "123456789012");
@@ -44,6 +44,21 @@ public class ServeModeChecks implements EnvironmentPostProcessor {
         if (mqtt) {
             problems.add("the embedded MQTT broker has no TLS listener yet: set VIGIL_MQTT_ENABLED=false and use HTTPS ingest, or an external TLS broker");
         }
+        String keys = identityProviderKeysUrl(env);
+        if (keys.startsWith("http:")) {
+            problems.add("the identity provider's signing keys over plain HTTP (" + keys + "): use https for "
+                    + "vigil.security.oidc.jwk-set-uri / issuer-uri, or a PEM key in vigil.security.oidc.public-key-location");
+        }
         return problems;
+    }
+
+    /** The URL the signing keys are fetched from in OIDC mode: the JWKS, else the issuer's discovery; empty if none. */
+    private static String identityProviderKeysUrl(ConfigurableEnvironment env) {
+        if (!env.getProperty("vigil.security.oidc.enabled", Boolean.class, false)
+                || !env.getProperty("vigil.security.oidc.public-key-location", "").isBlank()) {
+            return "";
+        }
+        String jwks = env.getProperty("vigil.security.oidc.jwk-set-uri", "");
+        return (jwks.isBlank() ? env.getProperty("vigil.security.oidc.issuer-uri", "") : jwks).strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -38,6 +38,22 @@ class ServeModeChecksTest {
     }
 
     @Test
+    void problems_identityProviderKeysOverPlainHttp_refused_httpsOrPemAccepted() {
+        MockEnvironment plain = new MockEnvironment().withProperty("vigil.security.oidc.enabled", "true")
+                .withProperty("vigil.security.oidc.issuer-uri", "http://keycloak.hospital.example/realms/vigil");
+        MockEnvironment https = new MockEnvironment().withProperty("vigil.security.oidc.enabled", "true")
+                .withProperty("vigil.security.oidc.issuer-uri", "http://keycloak.hospital.example/realms/vigil")
+                .withProperty("vigil.security.oidc.jwk-set-uri", "https://keycloak.hospital.example/realms/vigil/protocol/openid-connect/certs");
+        MockEnvironment pem = new MockEnvironment().withProperty("vigil.security.oidc.enabled", "true")
+                .withProperty("vigil.security.oidc.jwk-set-uri", "http://keycloak.hospital.example/certs")
+                .withProperty("vigil.security.oidc.public-key-location", "/etc/vigil/idp.pem");
+
+        assertThat(ServeModeChecks.problems(plain)).anySatisfy(p -> assertThat(p).contains("vigil.security.oidc.jwk-set-uri"));
+        assertThat(ServeModeChecks.problems(https)).noneSatisfy(p -> assertThat(p).contains("vigil.security.oidc"));
+        assertThat(ServeModeChecks.problems(pem)).noneSatisfy(p -> assertThat(p).contains("vigil.security.oidc"));
+    }
+
+    @Test
     void serveCommand_withUnsafeSettings_exitsWith3AndNamesTheSettings() {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
