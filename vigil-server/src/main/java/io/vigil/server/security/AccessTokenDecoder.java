@@ -22,7 +22,6 @@ import java.util.Set;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -31,11 +30,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Verifies access tokens: signature (RS256 or ES256 — never {@code none}, never a shared secret) by a key of the
- * identity provider, {@code exp} (required) and {@code nbf} within the clock skew, {@code iss} and {@code aud}.
+ * identity provider, {@code typ} ({@code JWT}, {@code at+jwt} or none), {@code exp} (required) and {@code nbf} within
+ * the clock skew, {@code iss} and {@code aud} (and, as Spring's defaults do, a certificate-bound token's
+ * {@code cnf} thumbprint).
  * Keys come from a PEM file, a JWKS URL, or the issuer's discovery document; the two remote ones are fetched on
  * the first token, not at start-up, and the JWKS is cached.
  */
@@ -75,7 +78,10 @@ final class AccessTokenDecoder {
         JwtTimestampValidator time = new JwtTimestampValidator(properties.clockSkew());
         time.setClock(clock);
         time.setAllowEmptyExpiryClaim(false);
-        return new DelegatingOAuth2TokenValidator<>(time, new JwtIssuerValidator(properties.issuerUri()),
+        // typ: a plain JWT or an RFC 9068 access token; other JWTs of the provider (logout tokens…) are refused.
+        JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
+        type.setAllowEmpty(true);
+        return JwtValidators.createDefaultWithValidators(type, time, new JwtIssuerValidator(properties.issuerUri()),
                 new JwtAudienceValidator(properties.audience()));
     }
 

@@ -113,6 +113,16 @@ class AccessTokenDecoderTest {
     }
 
     @Test
+    void typHeader_jwtOrAccessTokenAccepted_otherTokenTypesRefused() {
+        JwtDecoder decoder = AccessTokenDecoder.of(properties(idp.issuer(), idp.jwkSetUri(), null), Clock.systemUTC());
+
+        assertThat(decoder.decode(idp.rs256Typed("at+jwt", c -> c.subject("rfc9068"))).getSubject()).isEqualTo("rfc9068");
+        assertThat(decoder.decode(idp.rs256Typed("JWT", c -> c.subject("plain"))).getSubject()).isEqualTo("plain");
+        assertThatThrownBy(() -> decoder.decode(idp.rs256Typed("logout+jwt", c -> { })))
+                .as("a back-channel logout token is no access token").isInstanceOf(BadJwtException.class);
+    }
+
+    @Test
     void expiryAndNotBefore_checkedWithTheClockSkew() {
         Instant now = Instant.parse("2026-03-01T08:00:00Z");
         JwtDecoder decoder = AccessTokenDecoder.of(properties(idp.issuer(), idp.jwkSetUri(), null),

@@ -123,6 +123,18 @@ final class TestIdentityProvider implements AutoCloseable {
         }
     }
 
+    /** RS256 with the published RSA key and a chosen {@code typ} header. */
+    String rs256Typed(String type, Consumer<JWTClaimsSet.Builder> customize) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsa.getKeyID())
+                    .type(new JOSEObjectType(type)).build(), claims(customize));
+            jwt.sign(new RSASSASigner(rsa));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** ES256 with the published EC key. */
     String es256(Consumer<JWTClaimsSet.Builder> customize) {
         try {
