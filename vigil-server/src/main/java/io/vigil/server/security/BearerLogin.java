@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -42,10 +41,6 @@ class BearerLogin {
     private final Clock clock;
 
     BearerLogin(OidcProperties properties, AuditTrail audit, Clock clock) {
-        List<String> problems = properties.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("OIDC resource-server mode is misconfigured: " + String.join("; ", problems));
-        }
         JwtDecoder decoder = AccessTokenDecoder.of(properties, clock);
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(new JwtAuthorities(properties));

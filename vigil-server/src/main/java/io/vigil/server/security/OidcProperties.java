@@ -42,6 +42,17 @@ public record OidcProperties(
         @DefaultValue("60s") Duration clockSkew) {
 
 
+    /** Refuses, when enabled, a configuration that would make every token fail (or pass), naming each key. */
+    public OidcProperties {
+        roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);
+        if (enabled) {
+            List<String> problems = problems(issuerUri, audience, rolesClaim, unitsClaim, usernameClaim, clockSkew, roleMapping);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("OIDC resource-server mode is misconfigured: " + String.join("; ", problems));
+            }
+        }
+    }
+
     /** Where the signing keys come from. */
     enum KeySource { PUBLIC_KEY, JWK_SET, ISSUER_DISCOVERY }
 
@@ -53,7 +64,8 @@ public record OidcProperties(
     }
 
     /** The mistakes that would make every token fail (or pass) — each named by its key; empty when usable. */
-    List<String> problems() {
+    private static List<String> problems(String issuerUri, String audience, String rolesClaim, String unitsClaim,
+                                         String usernameClaim, Duration clockSkew, Map<String, String> roleMapping) {
         List<String> problems = new ArrayList<>();
         if (!present(issuerUri)) {
             problems.add("vigil.security.oidc.issuer-uri is required (the iss every token must carry)");

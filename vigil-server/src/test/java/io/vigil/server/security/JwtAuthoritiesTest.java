@@ -98,15 +98,18 @@ class JwtAuthoritiesTest {
     }
 
     @Test
-    void properties_eachMistakeNamedByItsKey() {
-        OidcProperties wrong = new OidcProperties(true, " ", null, null, null, "roles", "units", "preferred_username",
-                Map.of("vigil-nurse", "nurse"), Duration.ofMinutes(10));
+    void properties_enabled_eachMistakeNamedByItsKey() {
+        assertThatThrownBy(() -> new OidcProperties(true, " ", null, null, null, "roles", "units", "preferred_username",
+                Map.of("vigil-nurse", "nurse"), Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("vigil.security.oidc.issuer-uri").hasMessageContaining("vigil.security.oidc.audience")
+                .hasMessageContaining("role-mapping.vigil-nurse").hasMessageContaining("clock-skew");
+    }
 
-        assertThat(wrong.problems()).hasSize(4).anySatisfy(p -> assertThat(p).contains("issuer-uri"))
-                .anySatisfy(p -> assertThat(p).contains("audience"))
-                .anySatisfy(p -> assertThat(p).contains("role-mapping.vigil-nurse"))
-                .anySatisfy(p -> assertThat(p).contains("clock-skew"));
-        assertThat(KEYCLOAK.problems()).isEmpty();
+    @Test
+    void properties_disabled_notChecked() {
+        assertThat(new OidcProperties(false, null, null, null, null, "roles", "units", "preferred_username", null,
+                Duration.ofSeconds(60)).roleMapping()).isEmpty();
     }
 
     static OidcProperties properties(String rolesClaim, String unitsClaim, Map<String, String> mapping) {
