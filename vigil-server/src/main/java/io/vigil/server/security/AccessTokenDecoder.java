@@ -1,6 +1,8 @@
 package io.vigil.server.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,7 +42,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * the clock skew, {@code iss} and {@code aud} (and, as Spring's defaults do, a certificate-bound token's
  * {@code cnf} thumbprint).
  * Keys come from a PEM file, a JWKS URL, or the issuer's discovery document; the two remote ones are fetched on
- * the first token, not at start-up, and the JWKS is cached.
+ * the first token, not at start-up ({@link RemoteSigningKeys}).
  */
 final class AccessTokenDecoder {
     static final Set<SignatureAlgorithm> ALGORITHMS = Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256);
@@ -52,17 +54,19 @@ final class AccessTokenDecoder {
         OAuth2TokenValidator<Jwt> validator = validator(properties, clock);
         return switch (properties.keySource()) {
             case PUBLIC_KEY -> validating(fromPublicKey(publicKey(properties.publicKeyLocation())), validator);
-            case JWK_SET -> validating(NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                    .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS)).build(), validator);
+            case JWK_SET -> validating(fromKeySet(RemoteSigningKeys.at(properties.jwkSetUri())), validator);
             case ISSUER_DISCOVERY -> new Discovered(properties.issuerUri(), () -> validating(
-                    NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
-                            .jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS)).build(), validator));
+                    fromKeySet(RemoteSigningKeys.at(RemoteSigningKeys.jwkSetUriOf(properties.issuerUri()))), validator));
         };
     }
 
     private static NimbusJwtDecoder validating(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator) {
         decoder.setJwtValidator(validator);
         return decoder;
+    }
+
+    private static NimbusJwtDecoder fromKeySet(JWKSource<SecurityContext> keys) {
+        return NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithms(algorithms -> algorithms.addAll(ALGORITHMS)).build();
     }
 
     /** The one key of a PEM file verifies every token, whatever {@code kid} the token names. */
@@ -122,8 +126,7 @@ final class AccessTokenDecoder {
     }
 
     /**
-     * Discovery on the first token rather than at start-up (Spring's builder fetches the issuer's configuration
-     * at once). Until it succeeds, every token fails as "identity provider unavailable", not as a bad token, and the
+     * Discovery on the first token rather than at start-up. Until it succeeds, every token fails as "identity provider unavailable", not as a bad token, and the
      * next token tries again.
      */
     private static final class Discovered implements JwtDecoder {

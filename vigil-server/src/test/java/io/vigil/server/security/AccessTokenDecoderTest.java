@@ -55,6 +55,29 @@ class AccessTokenDecoderTest {
     }
 
     @Test
+    void unknownKeyIds_refusedWithoutAFetchEach_knownKeysStillWork() {
+        JwtDecoder decoder = AccessTokenDecoder.of(properties(idp.issuer(), idp.jwkSetUri(), null), Clock.systemUTC());
+        decoder.decode(idp.rs256(c -> { }));
+        int before = idp.jwksRequests();
+
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> decoder.decode(idp.rs256WithUnknownKid(c -> { }))).isInstanceOf(BadJwtException.class);
+        }
+
+        assertThat(idp.jwksRequests() - before).as("refetches within %d s", RemoteSigningKeys.MIN_REFRESH_SECONDS)
+                .isLessThanOrEqualTo(1);
+        assertThat(decoder.decode(idp.es256(c -> c.subject("still-fine"))).getSubject()).isEqualTo("still-fine");
+    }
+
+    @Test
+    void issuerDiscovery_documentNamingAnotherIssuer_neverTrusted() {
+        JwtDecoder decoder = AccessTokenDecoder.of(properties(idp.base() + "/realms/vigil/", null, null), Clock.systemUTC());
+
+        assertThatThrownBy(() -> decoder.decode(idp.rs256(c -> { })))
+                .isInstanceOf(JwtException.class).isNotInstanceOf(BadJwtException.class).hasMessageContaining("another issuer");
+    }
+
+    @Test
     void issuerDiscovery_findsTheJwksThroughOpenIdConfiguration() {
         JwtDecoder decoder = AccessTokenDecoder.of(properties(idp.issuer(), null, null), Clock.systemUTC());
 

@@ -154,6 +154,15 @@ final class TestIdentityProvider implements AutoCloseable {
         }
     }
 
+    /** RS256 with the published RSA key but naming a key id the identity provider never published. */
+    String rs256WithUnknownKid(Consumer<JWTClaimsSet.Builder> customize) {
+        try {
+            return sign(new RSASSASigner(rsa), JWSAlgorithm.RS256, "unknown-" + UUID.randomUUID(), claims(customize));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An unsigned token ({@code alg: none}). */
     String unsigned(Consumer<JWTClaimsSet.Builder> customize) {
         return new PlainJWT(claims(customize)).serialize();
