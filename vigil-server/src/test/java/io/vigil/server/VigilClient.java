@@ -6,17 +6,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
-/** A real HTTP client for tests: Basic-auth users and Bearer devices against a running Vigil. */
+/** A real HTTP client for tests: Basic-auth users, bearer tokens and devices against a running Vigil. */
 public final class VigilClient {
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     /** A response: status, body text, and the body as JSON (null when not JSON). */
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, HttpHeaders headers) {
+        /** Every value of a response header (e.g. both {@code WWW-Authenticate} challenges). */
+        public List<String> header(String name) {
+            return headers.allValues(name);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -42,6 +49,11 @@ public final class VigilClient {
 
     public static VigilClient device(int port, String secret) {
         return new VigilClient("http://127.0.0.1:" + port, secret == null ? null : "Bearer " + secret);
+    }
+
+    /** A caller with a bearer token (an identity provider's JWT). */
+    public static VigilClient bearer(int port, String token) {
+        return new VigilClient("http://127.0.0.1:" + port, "Bearer " + token);
     }
 
     public static VigilClient anonymous(int port) {
@@ -95,7 +107,7 @@ public final class VigilClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,12 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.server.Databases;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +54,6 @@ class OidcBearerIT {
     @LocalServerPort
     int httpPort;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     WardFixture ward;
     String patient;
     String doctor;
@@ -76,18 +69,18 @@ class OidcBearerIT {
 
     @Test
     void clinicianToken_readsRestAndFhir_withoutASession() {
-        HttpResponse<String> rest = get("/api/v1/patients", bearer(clinicianToken), null);
-        HttpResponse<String> fhir = get("/fhir/Patient", bearer(clinicianToken), FHIR_JSON);
-        HttpResponse<String> one = get("/fhir/Patient/" + patient, bearer(idp.es256(keycloakUser(doctor,
-                List.of("vigil-clinician"), List.of("ward-a")))), FHIR_JSON);
+        VigilClient.Response rest = bearer(clinicianToken).get("/api/v1/patients");
+        VigilClient.Response fhir = bearer(clinicianToken).get("/fhir/Patient", FHIR_JSON);
+        VigilClient.Response one = bearer(idp.es256(keycloakUser(doctor,
+                List.of("vigil-clinician"), List.of("ward-a")))).get("/fhir/Patient/" + patient, FHIR_JSON);
 
-        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(200);
+        assertThat(rest.status()).as(rest.body()).isEqualTo(200);
         assertThat(rest.body()).contains(patient);
-        assertThat(fhir.statusCode()).as(fhir.body()).isEqualTo(200);
-        assertThat(json(fhir).get("resourceType").asText()).isEqualTo("Bundle");
-        assertThat(one.statusCode()).as("ES256 token").isEqualTo(200);
+        assertThat(fhir.status()).as(fhir.body()).isEqualTo(200);
+        assertThat(fhir.json().get("resourceType").asText()).isEqualTo("Bundle");
+        assertThat(one.status()).as("ES256 token").isEqualTo(200);
         assertThat(List.of(rest, fhir, one)).as("stateless: no session cookie")
-                .allSatisfy(r -> assertThat(r.headers().allValues("Set-Cookie")).isEmpty());
+                .allSatisfy(r -> assertThat(r.header("Set-Cookie")).isEmpty());
     }
 
     @Test
@@ -95,18 +88,18 @@ class OidcBearerIT {
         String expired = idp.rs256(keycloakUser(doctor, List.of("vigil-clinician"), List.of("ward-a"))
                 .andThen(c -> c.issueTime(ago(900)).expirationTime(ago(300))));
 
-        HttpResponse<String> rest = get("/api/v1/patients", bearer(expired), null);
-        HttpResponse<String> fhir = get("/fhir/Patient", bearer(expired), FHIR_JSON);
+        VigilClient.Response rest = bearer(expired).get("/api/v1/patients");
+        VigilClient.Response fhir = bearer(expired).get("/fhir/Patient", FHIR_JSON);
 
-        assertThat(rest.statusCode()).isEqualTo(401);
-        assertThat(rest.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(json(rest).get("code").asText()).isEqualTo("VIGIL-1330");
-        assertThat(rest.headers().firstValue("WWW-Authenticate").orElse(""))
+        assertThat(rest.status()).isEqualTo(401);
+        assertThat(rest.contentType()).startsWith("application/problem+json");
+        assertThat(rest.json().get("code").asText()).isEqualTo("VIGIL-1330");
+        assertThat(rest.header("WWW-Authenticate").getFirst())
                 .startsWith("Bearer ").contains("error=\"invalid_token\"").contains("expired");
-        assertThat(fhir.statusCode()).isEqualTo(401);
-        assertThat(json(fhir).get("resourceType").asText()).isEqualTo("OperationOutcome");
-        assertThat(json(fhir).at("/issue/0/details/coding/0/code").asText()).isEqualTo("VIGIL-1330");
-        assertThat(fhir.headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
+        assertThat(fhir.status()).isEqualTo(401);
+        assertThat(fhir.json().get("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(fhir.json().at("/issue/0/details/coding/0/code").asText()).isEqualTo("VIGIL-1330");
+        assertThat(fhir.header("WWW-Authenticate").getFirst()).contains("error=\"invalid_token\"");
         assertThat(rest.body() + fhir.body()).doesNotContain(expired.substring(expired.lastIndexOf('.') + 1));
     }
 
@@ -122,10 +115,10 @@ class OidcBearerIT {
                 "not a JWT", "a-device-secret-not-a-jwt");
 
         forged.forEach((kind, token) -> {
-            HttpResponse<String> answer = get("/api/v1/patients/" + patient, bearer(token), null);
-            assertThat(answer.statusCode()).as(kind).isEqualTo(401);
-            assertThat(json(answer).get("code").asText()).as(kind).isEqualTo("VIGIL-1330");
-            assertThat(answer.headers().firstValue("WWW-Authenticate").orElse("")).as(kind).contains("invalid_token");
+            VigilClient.Response answer = bearer(token).get("/api/v1/patients/" + patient);
+            assertThat(answer.status()).as(kind).isEqualTo(401);
+            assertThat(answer.json().get("code").asText()).as(kind).isEqualTo("VIGIL-1330");
+            assertThat(answer.header("WWW-Authenticate").getFirst()).as(kind).contains("invalid_token");
         });
     }
 
@@ -133,37 +126,37 @@ class OidcBearerIT {
     void unitsClaim_decidesWhichPatientsTheTokenSees() {
         String otherWard = idp.rs256(keycloakUser(doctor, List.of("vigil-clinician"), List.of("ward-b")));
 
-        HttpResponse<String> inUnit = get("/api/v1/patients/" + patient + "/shares", bearer(clinicianToken), null);
-        HttpResponse<String> outOfUnit = get("/api/v1/patients/" + patient + "/shares", bearer(otherWard), null);
+        VigilClient.Response inUnit = bearer(clinicianToken).get("/api/v1/patients/" + patient + "/shares");
+        VigilClient.Response outOfUnit = bearer(otherWard).get("/api/v1/patients/" + patient + "/shares");
 
-        assertThat(inUnit.statusCode()).as(inUnit.body()).isEqualTo(200);
-        assertThat(outOfUnit.statusCode()).as("another unit's patient is not found").isEqualTo(404);
+        assertThat(inUnit.status()).as(inUnit.body()).isEqualTo(200);
+        assertThat(outOfUnit.status()).as("another unit's patient is not found").isEqualTo(404);
     }
 
     @Test
     void caregiverToken_mayReadButNotAdmit() {
         String caregiver = idp.rs256(keycloakUser("carer-1", List.of("caregiver"), List.of()));
 
-        HttpResponse<String> admit = send("POST", "/api/v1/patients", bearer(caregiver), Map.of("mrn", "MRN-X",
+        VigilClient.Response admit = bearer(caregiver).post("/api/v1/patients", Map.of("mrn", "MRN-X",
                 "name", Map.of("given", "Test", "family", "Refused"), "birthDate", "1950-01-01", "sex", "female",
                 "unit", "ward-a"));
 
-        assertThat(admit.statusCode()).isEqualTo(403);
-        assertThat(json(admit).get("code").asText()).isEqualTo("VIGIL-1111");
-        assertThat(get("/api/v1/patients", bearer(caregiver), null).statusCode()).isEqualTo(200);
+        assertThat(admit.status()).isEqualTo(403);
+        assertThat(admit.json().get("code").asText()).isEqualTo("VIGIL-1111");
+        assertThat(bearer(caregiver).get("/api/v1/patients").status()).isEqualTo(200);
     }
 
     @Test
     void tokenWithoutAVigilRole_authenticatedButAllowedNothing() {
         String roleless = idp.rs256(keycloakUser("visitor", List.of("offline_access", "uma_authorization"), List.of("ward-a")));
 
-        HttpResponse<String> rest = get("/api/v1/patients", bearer(roleless), null);
-        HttpResponse<String> fhir = get("/fhir/Patient", bearer(roleless), FHIR_JSON);
+        VigilClient.Response rest = bearer(roleless).get("/api/v1/patients");
+        VigilClient.Response fhir = bearer(roleless).get("/fhir/Patient", FHIR_JSON);
 
-        assertThat(rest.statusCode()).isEqualTo(403);
-        assertThat(json(rest).get("code").asText()).isEqualTo("VIGIL-1331");
-        assertThat(fhir.statusCode()).isEqualTo(403);
-        assertThat(json(fhir).at("/issue/0/details/coding/0/code").asText()).isEqualTo("VIGIL-1331");
+        assertThat(rest.status()).isEqualTo(403);
+        assertThat(rest.json().get("code").asText()).isEqualTo("VIGIL-1331");
+        assertThat(fhir.status()).isEqualTo(403);
+        assertThat(fhir.json().at("/issue/0/details/coding/0/code").asText()).isEqualTo("VIGIL-1331");
     }
 
     @Test
@@ -174,35 +167,34 @@ class OidcBearerIT {
         String feed = idp.rs256(keycloakUser("svc-hl7-feed", List.of("vigil-interface"), List.of("ward-a")));
         String alert = awaitAlert(bed.patient(), feed);
 
-        HttpResponse<String> ack = send("POST", "/api/v1/alerts/" + alert + "/ack", bearer(feed), Map.of("reason", "auto"));
-        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(403);
-        assertThat(json(ack).get("code").asText()).isEqualTo("VIGIL-1111");
-        assertThat(send("POST", "/api/v1/alerts/" + alert + "/resolve", bearer(feed), Map.of()).statusCode()).isEqualTo(403);
-        assertThat(send("PUT", "/api/v1/patients/" + bed.patient() + "/news2-scale", bearer(feed), Map.of("scale", 2))
-                .statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/api/v1/devices", bearer(feed), Map.of("id", "mon-x", "type", "vital-signs-monitor"))
-                .statusCode()).isEqualTo(403);
-        assertThat(get("/api/v1/audit", bearer(feed), null).statusCode()).isEqualTo(403);
-        assertThat(get("/fhir/Observation?subject=Patient/" + bed.patient(), bearer(feed), FHIR_JSON).statusCode()).isEqualTo(200);
+        VigilClient.Response ack = bearer(feed).post("/api/v1/alerts/" + alert + "/ack", Map.of("reason", "auto"));
+        assertThat(ack.status()).as(ack.body()).isEqualTo(403);
+        assertThat(ack.json().get("code").asText()).isEqualTo("VIGIL-1111");
+        assertThat(bearer(feed).post("/api/v1/alerts/" + alert + "/resolve", Map.of()).status()).isEqualTo(403);
+        assertThat(bearer(feed).put("/api/v1/patients/" + bed.patient() + "/news2-scale", Map.of("scale", 2))
+                .status()).isEqualTo(403);
+        assertThat(bearer(feed).post("/api/v1/devices", Map.of("id", "mon-x", "type", "vital-signs-monitor"))
+                .status()).isEqualTo(403);
+        assertThat(bearer(feed).get("/api/v1/audit").status()).isEqualTo(403);
+        assertThat(bearer(feed).get("/fhir/Observation?subject=Patient/" + bed.patient(), FHIR_JSON).status()).isEqualTo(200);
 
-        HttpResponse<String> clinicianAck = send("POST", "/api/v1/alerts/" + alert + "/ack", bearer(clinicianToken),
-                Map.of("reason", "Reviewed at the bedside"));
-        assertThat(clinicianAck.statusCode()).as(clinicianAck.body()).isEqualTo(200);
-        assertThat(json(clinicianAck).get("acknowledgedBy").asText()).isEqualTo(doctor);
+        VigilClient.Response clinicianAck = bearer(clinicianToken).post("/api/v1/alerts/" + alert + "/ack", Map.of("reason", "Reviewed at the bedside"));
+        assertThat(clinicianAck.status()).as(clinicianAck.body()).isEqualTo(200);
+        assertThat(clinicianAck.json().get("acknowledgedBy").asText()).isEqualTo(doctor);
     }
 
     @Test
     void basicStillWorks_andAnonymousIsOfferedBothSchemes() {
-        HttpResponse<String> basic = get("/api/v1/patients/" + patient, basic("clinician", WardFixture.PASSWORD), null);
-        HttpResponse<String> anonymous = get("/api/v1/patients/" + patient, null, null);
+        VigilClient.Response basic = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD).get("/api/v1/patients/" + patient);
+        VigilClient.Response anonymous = VigilClient.anonymous(httpPort).get("/api/v1/patients/" + patient);
 
-        assertThat(basic.statusCode()).isEqualTo(200);
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(json(anonymous).get("code").asText()).isEqualTo("VIGIL-1110");
-        assertThat(anonymous.headers().allValues("WWW-Authenticate"))
+        assertThat(basic.status()).isEqualTo(200);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("code").asText()).isEqualTo("VIGIL-1110");
+        assertThat(anonymous.header("WWW-Authenticate"))
                 .anySatisfy(h -> assertThat(h).startsWith("Basic "))
                 .anySatisfy(h -> assertThat(h).startsWith("Bearer "));
-        assertThat(get("/api/v1/patients", basic("clinician", "wrong-password"), null).statusCode()).isEqualTo(401);
+        assertThat(VigilClient.user(httpPort, "clinician", "wrong-password").get("/api/v1/patients").status()).isEqualTo(401);
     }
 
     @Test
@@ -210,22 +202,20 @@ class OidcBearerIT {
         WardFixture.Bedside bed = ward.bedside("ward-a");
         String reading = "{\"values\": {\"heart-rate\": 72}}";
 
-        HttpResponse<String> stored = send("POST", "/api/v1/devices/" + bed.deviceId() + "/measurements",
-                bearer(bed.secret()), reading);
-        HttpResponse<String> jwtAsDevice = send("POST", "/api/v1/devices/" + bed.deviceId() + "/measurements",
-                bearer(clinicianToken), reading);
+        VigilClient.Response stored = bearer(bed.secret()).post("/api/v1/devices/" + bed.deviceId() + "/measurements", reading);
+        VigilClient.Response jwtAsDevice = bearer(clinicianToken).post("/api/v1/devices/" + bed.deviceId() + "/measurements", reading);
 
-        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
-        assertThat(jwtAsDevice.statusCode()).as("a user's token is no device secret").isEqualTo(401);
-        assertThat(json(jwtAsDevice).get("code").asText()).isEqualTo("VIGIL-1101");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(jwtAsDevice.status()).as("a user's token is no device secret").isEqualTo(401);
+        assertThat(jwtAsDevice.json().get("code").asText()).isEqualTo("VIGIL-1101");
     }
 
     @Test
     void audit_recordsTheTokensUserAndRole_andRefusedTokensWithoutTheToken() {
-        assertThat(get("/api/v1/patients/" + patient, bearer(clinicianToken), null).statusCode()).isEqualTo(200);
+        assertThat(bearer(clinicianToken).get("/api/v1/patients/" + patient).status()).isEqualTo(200);
         String expired = idp.rs256(keycloakUser(doctor, List.of("vigil-clinician"), List.of("ward-a"))
                 .andThen(c -> c.issueTime(ago(900)).expirationTime(ago(300))));
-        assertThat(get("/api/v1/patients/" + patient, bearer(expired), null).statusCode()).isEqualTo(401);
+        assertThat(bearer(expired).get("/api/v1/patients/" + patient).status()).isEqualTo(401);
 
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(events("?patient=" + patient + "&actor=" + doctor))
                 .singleElement().satisfies(e -> {
@@ -244,8 +234,8 @@ class OidcBearerIT {
     }
 
     private String awaitAlert(String patientId, String token) {
-        Awaitility.await().atMost(WAIT).until(() -> json(get("/api/v1/alerts?patient=" + patientId, bearer(token), null)).size() == 1);
-        return json(get("/api/v1/alerts?patient=" + patientId, bearer(token), null)).get(0).get("id").asText();
+        Awaitility.await().atMost(WAIT).until(() -> bearer(token).get("/api/v1/alerts?patient=" + patientId).json().size() == 1);
+        return bearer(token).get("/api/v1/alerts?patient=" + patientId).json().get(0).get("id").asText();
     }
 
     private List<JsonNode> events(String query) {
@@ -256,61 +246,11 @@ class OidcBearerIT {
         return events;
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static String bearer(String token) {
-        return "Bearer " + token;
+    private VigilClient bearer(String token) {
+        return VigilClient.bearer(httpPort, token);
     }
 
     private static Date ago(long seconds) {
         return Date.from(Instant.now().minusSeconds(seconds));
-    }
-
-    private HttpResponse<String> get(String path, String authorization, String accept) {
-        HttpRequest.Builder request = request(path, authorization).GET();
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return exchange(request);
-    }
-
-    private HttpResponse<String> send(String method, String path, String authorization, Object body) {
-        try {
-            String text = body instanceof String s ? s : VigilClient.JSON.writeValueAsString(body);
-            return exchange(request(path, authorization).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(text)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private HttpRequest.Builder request(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request;
-    }
-
-    private HttpResponse<String> exchange(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return VigilClient.JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
-        }
     }
 }

@@ -9,12 +9,7 @@ import io.vigil.server.WardFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,8 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "vigil.mqtt.port=0", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false",
         "vigil.security.oidc.enabled=true", "vigil.security.oidc.audience=" + TestIdentityProvider.AUDIENCE})
 class OidcProviderDownIT {
-    private static final TestIdentityProvider idp = TestIdentityProvider.start();
-
     @DynamicPropertySource
     static void unreachableIssuerAndDatabase(DynamicPropertyRegistry registry) {
         Databases.h2(registry);
@@ -42,25 +35,21 @@ class OidcProviderDownIT {
         }
     }
 
-    @AfterAll
-    static void stopIdentityProvider() {
-        idp.close();
-    }
-
     @LocalServerPort
     int httpPort;
 
     @Test
-    void bearerAnswers503WithRetryAfter_basicUnaffected() throws Exception {
-        String token = idp.rs256(keycloakUser("dr-down", List.of("clinician"), List.of("ward-a")));
+    void bearerAnswers503WithRetryAfter_basicUnaffected() {
+        String token;
+        try (TestIdentityProvider idp = TestIdentityProvider.start()) {
+            token = idp.rs256(keycloakUser("dr-down", List.of("clinician"), List.of("ward-a")));
+        }
 
-        HttpResponse<String> bearer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + httpPort + "/api/v1/patients"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        VigilClient.Response bearer = VigilClient.bearer(httpPort, token).get("/api/v1/patients");
 
-        assertThat(bearer.statusCode()).as(bearer.body()).isEqualTo(503);
-        assertThat(VigilClient.JSON.readTree(bearer.body()).get("code").asText()).isEqualTo("VIGIL-1332");
-        assertThat(bearer.headers().firstValue("Retry-After")).contains("30");
+        assertThat(bearer.status()).as(bearer.body()).isEqualTo(503);
+        assertThat(bearer.json().get("code").asText()).isEqualTo("VIGIL-1332");
+        assertThat(bearer.header("Retry-After")).containsExactly("30");
         assertThat(VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD).get("/api/v1/patients").status())
                 .isEqualTo(200);
     }

@@ -54,11 +54,11 @@ class OidcPublicKeyIT {
         String patient = new WardFixture(httpPort).patient("ward-a");
         var clinician = keycloakUser("dr-pem", List.of("clinician"), List.of("ward-a"));
 
-        VigilClient.Response fhir = VigilClient.device(httpPort, idp.rs256(clinician)).get("/fhir/Patient/" + patient,
+        VigilClient.Response fhir = VigilClient.bearer(httpPort, idp.rs256(clinician)).get("/fhir/Patient/" + patient,
                 "application/fhir+json");
-        VigilClient.Response rest = VigilClient.device(httpPort, idp.rs256(clinician)).get("/api/v1/patients/" + patient);
-        VigilClient.Response otherKey = VigilClient.device(httpPort, idp.es256(clinician)).get("/api/v1/patients/" + patient);
-        VigilClient.Response forged = VigilClient.device(httpPort, idp.rs256WithAnotherKey(clinician)).get("/api/v1/patients");
+        VigilClient.Response rest = VigilClient.bearer(httpPort, idp.rs256(clinician)).get("/api/v1/patients/" + patient);
+        VigilClient.Response otherKey = VigilClient.bearer(httpPort, idp.es256(clinician)).get("/api/v1/patients/" + patient);
+        VigilClient.Response forged = VigilClient.bearer(httpPort, idp.rs256WithAnotherKey(clinician)).get("/api/v1/patients");
 
         assertThat(fhir.status()).as(fhir.body()).isEqualTo(200);
         assertThat(rest.status()).as(rest.body()).isEqualTo(200);
