@@ -4,6 +4,7 @@ import io.vigil.server.access.PatientAccess;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,12 +21,15 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * {@code ROLE_<ROLE>} per Vigil role the token's roles map to, and one {@code UNIT_<unit id>} per care unit it names
  * (the convention the patient-access rules read). Roles that map to no Vigil role are ignored: such a caller is
  * authenticated but may do nothing (403 everywhere). Unit ids outside {@code [A-Za-z0-9._-]{1,64}} are ignored too,
- * so a malformed claim can only narrow what the caller sees.
+ * so a malformed claim can only narrow what the caller sees. A name the audit trail reserves ({@code anonymous},
+ * {@code system}, {@code device:…}) is refused.
  */
 final class JwtAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
     private static final Pattern UNIT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[\\s,]+");
     private static final int MAX_NAME = 100;
+    /** Actors the audit trail uses for things that are not people; a token may not pass itself off as one. */
+    private static final Set<String> RESERVED_NAMES = Set.of("anonymous", "system");
 
     private final OidcProperties properties;
 
@@ -55,6 +59,9 @@ final class JwtAuthorities implements Converter<Jwt, AbstractAuthenticationToken
                 ? username : jwt.getSubject();
         if (name == null || name.isBlank()) {
             throw new InvalidBearerTokenException("The token names no user (no " + properties.usernameClaim() + " or sub)");
+        }
+        if (RESERVED_NAMES.contains(name.toLowerCase(Locale.ROOT)) || name.startsWith("device:")) {
+            throw new InvalidBearerTokenException("The token's user name is reserved for Vigil's own audit actors");
         }
         return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     }

@@ -41,7 +41,6 @@ public record OidcProperties(
         @DefaultValue Map<String, String> roleMapping,
         @DefaultValue("60s") Duration clockSkew) {
 
-
     /** Refuses, when enabled, a configuration that would make every token fail (or pass), naming each key. */
     public OidcProperties {
         roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);

@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -100,7 +101,9 @@ class SecurityConfiguration {
                     refuse(request, response, HttpStatus.UNAUTHORIZED, ApiErrors.NOT_AUTHENTICATED, "Authentication required");
                 }))
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) -> {
-                    boolean roleless = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                    // No caller yet when the CSRF check refuses, before anyone is authenticated.
+                    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+                    boolean roleless = caller != null && caller.getAuthorities().stream()
                             .noneMatch(a -> a.getAuthority() != null && a.getAuthority().startsWith("ROLE_"));
                     refuse(request, response, HttpStatus.FORBIDDEN, roleless ? ApiErrors.NO_VIGIL_ROLE : ApiErrors.FORBIDDEN,
                             roleless ? "Your identity gives you no Vigil role" : "Your role may not do this");

@@ -98,6 +98,14 @@ class JwtAuthoritiesTest {
     }
 
     @Test
+    void namesTheAuditTrailReserves_refused() {
+        for (String reserved : List.of("system", "Anonymous", "device:mon-1")) {
+            assertThatThrownBy(() -> new JwtAuthorities(PLAIN).convert(jwt(claims -> claims.claim("preferred_username", reserved))))
+                    .as(reserved).isInstanceOf(InvalidBearerTokenException.class);
+        }
+    }
+
+    @Test
     void properties_enabled_eachMistakeNamedByItsKey() {
         assertThatThrownBy(() -> new OidcProperties(true, " ", null, null, null, "roles", "units", "preferred_username",
                 Map.of("vigil-nurse", "nurse"), Duration.ofMinutes(10)))
