@@ -55,6 +55,7 @@ public class CareTeamResourceProvider implements IResourceProvider {
 
     @Read
     public CareTeam read(@IdParam IdType id) {
+        FhirRoles.require("CareTeam");
         Map<String, UserStore.Account> clinicians = clinicians();
         return teams.all().stream().filter(t -> LogicalIds.of(t.id()).equals(id.getIdPart())).findFirst()
                 .map(t -> CareTeams.toFhir(t, clinicians))
@@ -74,15 +75,16 @@ public class CareTeamResourceProvider implements IResourceProvider {
             @Offset Integer offset,
             SearchTotalModeEnum totalMode,
             RequestDetails request) {
+        FhirRoles.require("CareTeam");
         SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
         SearchValues.refuseModifiers("_id and unit", id);
         SearchValues.refuseModifiers("_id and unit", unit);
         SearchValues.refuseModifiers("participant", participant);
         Map<String, UserStore.Account> clinicians = clinicians();
         List<CareTeam> matches = teams.all().stream()
-                .filter(t -> SearchValues.tokens(id, v -> v.getValue().equals(LogicalIds.of(t.id()))))
-                .filter(t -> SearchValues.tokens(unit, v -> isUnit(v) && t.units().contains(v.getValue())))
-                .filter(t -> SearchValues.references(participant, r -> isPractitioner(r)
+                .filter(t -> SearchValues.all(id, v -> v.getValue().equals(LogicalIds.of(t.id()))))
+                .filter(t -> SearchValues.all(unit, v -> isUnit(v) && t.units().contains(v.getValue())))
+                .filter(t -> SearchValues.all(participant, r -> isPractitioner(r)
                         && t.members().stream().filter(clinicians::containsKey).map(LogicalIds::of).anyMatch(r.getIdPart()::equals)))
                 .map(t -> CareTeams.toFhir(t, clinicians)).toList();
         return SearchPage.of(matches, Paging.of(offset, count), totalMode != SearchTotalModeEnum.NONE);

@@ -1,16 +1,11 @@
 package io.vigil.server.fhir;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import io.vigil.server.access.PatientAccess;
 import io.vigil.server.security.Role;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.security.core.Authentication;
 
 /**
  * Which roles may use which FHIR resource types at all; a role outside the list gets 403 before anything is looked
@@ -21,13 +16,13 @@ import org.springframework.security.core.Authentication;
  *       administrator who is not also one of them sees no clinical data);</li>
  *   <li>Device, Practitioner, CareTeam — staff: admin, clinician, integration; not caregivers.</li>
  * </ul>
- * Types not listed here (added by other features) decide for themselves. {@code /metadata} is open.
+ * Each provider asks first thing in each of its methods (a refusal thrown from a HAPI interceptor would be logged as
+ * an error with its stack trace, one per refused request).
  */
-@Interceptor
 final class FhirRoles {
     private static final Set<Role> CLINICAL = EnumSet.of(Role.CLINICIAN, Role.CAREGIVER, Role.INTEGRATION);
     private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.CLINICIAN, Role.INTEGRATION);
-    static final Map<String, Set<Role>> MAY_USE = Map.of(
+    private static final Map<String, Set<Role>> MAY_USE = Map.of(
             "Patient", EnumSet.allOf(Role.class),
             "Observation", CLINICAL,
             "RiskAssessment", CLINICAL,
@@ -35,15 +30,15 @@ final class FhirRoles {
             "Practitioner", STAFF,
             "CareTeam", STAFF);
 
-    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
-    public boolean permit(RequestDetails request) {
-        String type = request.getResourceName();
-        Set<Role> allowed = type == null ? null : MAY_USE.get(type); // no type: /metadata, open to all
-        Authentication caller = PatientAccess.caller();
-        if (allowed != null && allowed.stream().noneMatch(role -> role.heldBy(caller))) {
-            String message = "Your role may not use " + type + " resources";
+    private FhirRoles() {
+    }
+
+    /** Refuses (403) a caller none of whose roles may use this resource type. */
+    static void require(String resourceType) {
+        Set<Role> allowed = MAY_USE.getOrDefault(resourceType, Set.of());
+        if (allowed.stream().noneMatch(role -> role.heldBy(PatientAccess.caller()))) {
+            String message = "Your role may not use " + resourceType + " resources";
             throw new ForbiddenOperationException(message, FhirRefusals.outcome(403, message, null));
         }
-        return true;
     }
 }

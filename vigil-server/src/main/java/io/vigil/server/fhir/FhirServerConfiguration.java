@@ -37,7 +37,6 @@ class FhirServerConfiguration {
         server.setResourceProviders(List.of(patients, devices, observations, riskAssessments));
         server.registerProviders(List.of(practitioners, careTeams));
         server.registerInterceptor(new FhirRefusals());
-        server.registerInterceptor(new FhirRoles());
         server.registerInterceptor(new VigilCapabilities());
         server.registerInterceptor(new AuditedPatient());
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");

@@ -71,6 +71,7 @@ public class ObservationResourceProvider implements IResourceProvider {
 
     @Read
     public Observation read(@IdParam IdType id) {
+        FhirRoles.require("Observation");
         return observations.find(id.getIdPart()).filter(visibility::sees).map(mapper::toFhir)
                 .orElseThrow(() -> FhirRefusals.notFound("Observation", id.getIdPart()));
     }
@@ -98,6 +99,7 @@ public class ObservationResourceProvider implements IResourceProvider {
             @Offset Integer offset,
             SearchTotalModeEnum totalMode,
             RequestDetails request) {
+        FhirRoles.require("Observation");
         SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
         ObservationCriteria criteria = ObservationCriteria.of(
                 new ObservationCriteria.Parameters(patient, subject, code, category, date, device), codes);
@@ -145,6 +147,7 @@ public class ObservationResourceProvider implements IResourceProvider {
             @OperationParam(name = Observation.SP_DATE) DateAndListParam date,
             @OperationParam(name = Observation.SP_DEVICE) ReferenceAndListParam device,
             RequestDetails request) {
+        FhirRoles.require("Observation");
         SearchParameters.requireOnly(request, LASTN_PARAMETERS);
         if (patient == null && subject == null) {
             throw FhirRefusals.invalid("$lastn needs the patient (patient or subject parameter)");

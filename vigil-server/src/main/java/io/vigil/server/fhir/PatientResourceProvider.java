@@ -62,6 +62,7 @@ public class PatientResourceProvider implements IResourceProvider {
 
     @Read
     public Patient read(@IdParam IdType id) {
+        FhirRoles.require("Patient");
         return patients.find(id.getIdPart()).filter(visibility::seesRegistration).map(PatientMapper::toFhir)
                 .orElseThrow(() -> FhirRefusals.notFound("Patient", id.getIdPart()));
     }
@@ -82,6 +83,7 @@ public class PatientResourceProvider implements IResourceProvider {
             @Offset Integer offset,
             SearchTotalModeEnum totalMode,
             RequestDetails request) {
+        FhirRoles.require("Patient");
         SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
         PatientCriteria criteria = new PatientCriteria(id, identifier, name, family, given);
         // The caller's scope applies to every candidate before the page is cut: totals and pages count only those.

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.api.SearchTotalModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.StringAndListParam;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -44,6 +45,7 @@ public class PractitionerResourceProvider implements IResourceProvider {
 
     @Read
     public Practitioner read(@IdParam IdType id) {
+        FhirRoles.require("Practitioner");
         return practitioners.find(id.getIdPart()).map(Practitioners::toFhir)
                 .orElseThrow(() -> FhirRefusals.notFound("Practitioner", id.getIdPart()));
     }
@@ -60,14 +62,15 @@ public class PractitionerResourceProvider implements IResourceProvider {
             @Offset Integer offset,
             SearchTotalModeEnum totalMode,
             RequestDetails request) {
+        FhirRoles.require("Practitioner");
         SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
         SearchValues.refuseModifiers("_id and identifier", id);
         SearchValues.refuseModifiers("_id and identifier", identifier);
         SearchValues.refuseModifiers("name", name);
         List<Practitioner> matches = practitioners.all().stream()
-                .filter(a -> SearchValues.tokens(id, t -> t.getValue().equals(LogicalIds.of(a.username()))))
-                .filter(a -> SearchValues.tokens(identifier, t -> isUsername(t, a)))
-                .filter(a -> SearchValues.strings(name, s -> SearchValues.startsWithWord(a.displayName(), s)))
+                .filter(a -> SearchValues.all(id, t -> t.getValue().equals(LogicalIds.of(a.username()))))
+                .filter(a -> SearchValues.all(identifier, t -> isUsername(t, a)))
+                .filter(a -> SearchValues.all(name, (StringParam s) -> SearchValues.startsWithWord(a.displayName(), s.getValue())))
                 .map(Practitioners::toFhir).toList();
         return SearchPage.of(matches, Paging.of(offset, count), totalMode != SearchTotalModeEnum.NONE);
     }

@@ -42,6 +42,7 @@ public class RiskAssessmentResourceProvider implements IResourceProvider {
 
     @Read
     public RiskAssessment read(@IdParam IdType id) {
+        FhirRoles.require("RiskAssessment");
         String idPart = id.getIdPart();
         if (!idPart.startsWith(News2RiskAssessment.ID_PREFIX)) {
             throw FhirRefusals.notFound("RiskAssessment", idPart);
@@ -59,6 +60,7 @@ public class RiskAssessmentResourceProvider implements IResourceProvider {
             @Description(shortDefinition = "The subject, a Patient")
             @OptionalParam(name = RiskAssessment.SP_SUBJECT) ReferenceParam subject,
             RequestDetails request) {
+        FhirRoles.require("RiskAssessment");
         SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
         ReferenceParam who = patient != null ? patient : subject;
         if (who == null || (patient != null && subject != null)) {

@@ -1,14 +1,12 @@
 package io.vigil.server.fhir;
 
+import ca.uhn.fhir.model.api.IQueryParameterAnd;
+import ca.uhn.fhir.model.api.IQueryParameterOr;
+import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.rest.param.ReferenceAndListParam;
-import ca.uhn.fhir.rest.param.ReferenceOrListParam;
-import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringAndListParam;
-import ca.uhn.fhir.rest.param.StringOrListParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
-import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -22,35 +20,13 @@ final class SearchValues {
     private SearchValues() {
     }
 
-    static boolean tokens(TokenAndListParam and, Predicate<TokenParam> test) {
+    /** Whether every repetition of the parameter has a value that passes {@code test}; true when it is absent. */
+    static <T extends IQueryParameterType> boolean all(IQueryParameterAnd<? extends IQueryParameterOr<T>> and,
+                                                       Predicate<? super T> test) {
         if (and == null) {
             return true;
         }
-        for (TokenOrListParam or : and.getValuesAsQueryTokens()) {
-            if (or.getValuesAsQueryTokens().stream().noneMatch(test)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean strings(StringAndListParam and, Predicate<String> test) {
-        if (and == null) {
-            return true;
-        }
-        for (StringOrListParam or : and.getValuesAsQueryTokens()) {
-            if (or.getValuesAsQueryTokens().stream().noneMatch(s -> test.test(s.getValue()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean references(ReferenceAndListParam and, Predicate<ReferenceParam> test) {
-        if (and == null) {
-            return true;
-        }
-        for (ReferenceOrListParam or : and.getValuesAsQueryTokens()) {
+        for (IQueryParameterOr<T> or : and.getValuesAsQueryTokens()) {
             if (or.getValuesAsQueryTokens().stream().noneMatch(test)) {
                 return false;
             }
