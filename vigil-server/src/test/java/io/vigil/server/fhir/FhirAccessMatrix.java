@@ -44,6 +44,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "vigil.access.break-glass-for=PT8S"})
 abstract class FhirAccessMatrix {
     private static final String PASSWORD = "matrix-secret-4711";
+    /** A user name FHIR cannot carry as an id ({@code @}, {@code _}). */
+    private static final String ODD_NAME = "olga_odd@ward.example";
     private static final Set<String> EVERY_TYPE = Set.of("Patient", "Observation", "RiskAssessment", "Device",
             "Practitioner", "CareTeam");
     private static final Set<String> ADMIN_TYPES = Set.of("Patient", "Device", "Practitioner", "CareTeam");
@@ -97,6 +99,7 @@ abstract class FhirAccessMatrix {
         user("m-carer", "Cara Giver", "caregiver");
         user("m-carer-none", "Carl Nobody", "caregiver");
         user("m-integ", "Interface Engine", "integration");
+        user(ODD_NAME, "Olga Odd", "clinician");
         team("m-team-a", "Matrix ward A", "ward-a", "m-clin-a", "m-integ");
         team("m-team-h", "Matrix home", "home", "m-clin-h");
         VigilClient.Response shared = admin.put("/api/v1/patients/" + p1 + "/shares/m-carer", Map.of());
@@ -225,6 +228,13 @@ abstract class FhirAccessMatrix {
             expectRead(soft, caller, "Practitioner", "m-admin", false);
         }
         soft.assertAll();
+
+        Practitioner odd = (Practitioner) FhirWard.search(callers.getFirst().client(), "Practitioner?identifier=" + ODD_NAME)
+                .getEntryFirstRep().getResource();
+        assertThat(odd.getIdElement().getIdPart()).as("a valid FHIR id for " + ODD_NAME).matches("-[0-9a-f]{40}");
+        assertThat(FhirWard.read(callers.getFirst().client(), Practitioner.class, "Practitioner/" + odd.getIdElement().getIdPart())
+                .getIdentifierFirstRep().getValue()).isEqualTo(ODD_NAME);
+        assertThat(OfflineValidator.errors(odd)).isEmpty();
 
         HttpResponse<String> read = callers.getFirst().client().get("/fhir/Practitioner/m-clin-a");
         Practitioner practitioner = FhirJson.parse(Practitioner.class, read.body());
