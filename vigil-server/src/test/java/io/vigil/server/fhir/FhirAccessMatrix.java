@@ -284,6 +284,21 @@ abstract class FhirAccessMatrix {
     }
 
     @Test
+    void createPatient_adminsAndCliniciansOnly() {
+        // A Patient without its MRN: a caller allowed to admit gets as far as validation (422) and nothing is stored.
+        String noMrn = "{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Nobody\"}]}";
+        Set<String> admitting = Set.of("m-admin", "m-clin-a", "m-clin-h", "m-clin-bg");
+        SoftAssertions soft = new SoftAssertions();
+        for (Caller caller : callers) {
+            boolean mayAdmit = admitting.contains(caller.username());
+            HttpResponse<String> response = caller.client().post("/fhir/Patient", noMrn);
+            soft.assertThat(response.statusCode()).as(caller + " POST /fhir/Patient → " + response.body())
+                    .isEqualTo(mayAdmit ? 422 : 403);
+        }
+        soft.assertAll();
+    }
+
+    @Test
     void invisiblePatient_answersTheSame404AsAnUnknownOne() {
         Caller clinician = caller("m-clin-a");
         for (String type : List.of("Patient", "RiskAssessment")) {
