@@ -207,6 +207,15 @@ abstract class AccessMatrixContract {
         assertThat(unitOptions("mx-admin")).containsExactly("all");
     }
 
+    /** In the browser, a unit the caller may not open is the web app's error page, not the API's problem+json. */
+    @Test
+    void wardPage_ofAnotherUnit_isTheErrorPage_with404() {
+        VigilClient.Response page = new FormLogin(httpPort).logIn("mx-clin-a", PASSWORD).get("/?unit=home");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("Error 404").doesNotContain(ids.get("P2"));
+    }
+
     /** A clinician registers patients only into a unit their care teams cover: the refusal says so. */
     @Test
     void clinician_registeringIntoAnotherUnit_isRefusedWithItsCode() {
