@@ -59,10 +59,6 @@ public class PatientStore {
         return jdbc.query("SELECT * FROM patient WHERE mrn = ?", ROW, mrn).stream().findFirst();
     }
 
-    public List<PatientRecord> inUnit(String unit) {
-        return jdbc.query("SELECT * FROM patient WHERE care_unit = ? ORDER BY bed, family_name", ROW, unit);
-    }
-
     /** The patients of the scope, of one unit (null: any), by unit, bed and name. */
     public List<PatientRecord> inScope(PatientScope scope, String unit) {
         PatientScope.Condition visible = scope.where("care_unit", "id");

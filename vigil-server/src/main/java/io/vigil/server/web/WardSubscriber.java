@@ -69,11 +69,6 @@ final class WardSubscriber {
         return unit;
     }
 
-    /** Whether this stream shows patients of the unit. */
-    boolean follows(String patientUnit) {
-        return WardBoard.shows(unit, patientUnit);
-    }
-
     /** Starts writing: {@code first} before anything queued since the subscriber was registered. */
     void start(WardEvent first) {
         outbox.offerFirst(first);
