@@ -40,14 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The ward pages' live feed: turns stored observations into server-sent events for the streams watching
  * their unit. A stream gets the unit's snapshot first, then each batch of newly stored readings as the
  * changed tiles, then keep-alive comments while idle. A session's streams end with the session (logout).
+ * Stops (closing every stream) before the web server shuts down, so open streams never hold up a graceful
+ * shutdown.
  * <p>
  * Each stream carries only what its caller may see ({@link WardViewer}): tiles of their patients, unattributed
  * devices only for administrators and clinicians. What they may see is decided when the stream opens and decided
  * again at every keep-alive: a patient who left their scope (care team changed, share withdrawn, break-glass
  * expired) stops flowing then; a stream whose unit they may no longer open, or whose account was disabled or had
  * its roles changed, is closed — and the reconnecting browser is answered by the same rules.
- * Stops (closing every stream) before the web server shuts down, so open streams never hold up a graceful
- * shutdown.
  */
 @Component
 class WardStream implements SmartLifecycle, HttpSessionListener {
