@@ -19,6 +19,11 @@ public final class VigilClient {
 
     /** A response: status, body text, and the body as JSON (null when not JSON). */
     public record Response(int status, String body, String contentType, HttpHeaders headers) {
+        /** A response whose headers do not matter (other than its content type). */
+        public Response(int status, String body, String contentType) {
+            this(status, body, contentType, HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
         /** Every value of a response header (e.g. both {@code WWW-Authenticate} challenges). */
         public List<String> header(String name) {
             return headers.allValues(name);
