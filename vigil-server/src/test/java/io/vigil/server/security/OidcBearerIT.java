@@ -123,7 +123,7 @@ class OidcBearerIT {
     }
 
     @Test
-    void unitsClaim_decidesWhichPatientsTheTokenSees() {
+    void unitsClaim_decidesWhichPatientsTheTokenSees_restAndFhir() {
         String otherWard = idp.rs256(keycloakUser(doctor, List.of("vigil-clinician"), List.of("ward-b")));
 
         VigilClient.Response inUnit = bearer(clinicianToken).get("/api/v1/patients/" + patient + "/shares");
@@ -131,6 +131,14 @@ class OidcBearerIT {
 
         assertThat(inUnit.status()).as(inUnit.body()).isEqualTo(200);
         assertThat(outOfUnit.status()).as("another unit's patient is not found").isEqualTo(404);
+
+        String feedWardA = idp.rs256(keycloakUser("svc-a", List.of("vigil-interface"), List.of("ward-a")));
+        String feedWardB = idp.rs256(keycloakUser("svc-b", List.of("vigil-interface"), List.of("ward-b")));
+        assertThat(bearer(feedWardA).get("/api/v1/patients/" + patient).status()).isEqualTo(200);
+        assertThat(bearer(feedWardA).get("/fhir/Patient/" + patient, FHIR_JSON).status()).isEqualTo(200);
+        assertThat(bearer(feedWardB).get("/api/v1/patients/" + patient).status()).isEqualTo(404);
+        assertThat(bearer(feedWardB).get("/fhir/Patient/" + patient, FHIR_JSON).status()).isEqualTo(404);
+        assertThat(bearer(feedWardB).get("/fhir/Patient?_id=" + patient, FHIR_JSON).json().get("total").asInt()).isZero();
     }
 
     @Test
