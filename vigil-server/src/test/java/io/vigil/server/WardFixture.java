@@ -13,7 +13,11 @@ public final class WardFixture {
     private final VigilClient admin;
 
     public WardFixture(int httpPort) {
-        this.admin = VigilClient.user(httpPort, "admin", PASSWORD);
+        this(VigilClient.user(httpPort, "admin", PASSWORD));
+    }
+
+    public WardFixture(VigilClient admin) {
+        this.admin = admin;
     }
 
     public String patient(String unit) {
