@@ -40,6 +40,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Certificates the tests make for themselves (Bouncy Castle, EC P-256): certificate authorities, a server certificate
@@ -170,6 +171,26 @@ final class TestPki {
     }
 
     private TestPki() {
+    }
+
+    /**
+     * Registers Vigil's TLS settings for a test application: a server certificate from {@code ca} for localhost
+     * (vigil.tls.*) and {@code ca} as the device CA (vigil.mqtt.tls.client-ca), as PEM files in a fresh folder.
+     */
+    static void serverSettings(DynamicPropertyRegistry registry, Issued ca) {
+        Path pem;
+        try {
+            pem = Files.createTempDirectory("vigil-tls-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Issued server = ca.server();
+        String certificate = server.writeCertificate(pem, "server").toString();
+        String key = server.writeKey(pem, "server").toString();
+        String deviceCa = ca.writeCertificate(pem, "device-ca").toString();
+        registry.add("vigil.tls.certificate", () -> certificate);
+        registry.add("vigil.tls.private-key", () -> key);
+        registry.add("vigil.mqtt.tls.client-ca", () -> deviceCa);
     }
 
     static Issued authority(String name) {

@@ -19,14 +19,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,16 +51,9 @@ class TransportSecurityIT {
     private static final Duration DISCONNECT_WITHIN = Duration.ofSeconds(5);
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
+    static void settings(DynamicPropertyRegistry registry) {
         Databases.h2(registry);
-        Path pem = Files.createTempDirectory("vigil-tls-");
-        TestPki.Issued server = CA.server();
-        String certificate = server.writeCertificate(pem, "server").toString();
-        String key = server.writeKey(pem, "server").toString();
-        String deviceCa = CA.writeCertificate(pem, "device-ca").toString();
-        registry.add("vigil.tls.certificate", () -> certificate);
-        registry.add("vigil.tls.private-key", () -> key);
-        registry.add("vigil.mqtt.tls.client-ca", () -> deviceCa);
+        TestPki.serverSettings(registry, CA);
     }
 
     @LocalServerPort
@@ -207,7 +199,7 @@ class TransportSecurityIT {
     void mqttTls_certificateFromAForeignCa_failsTheHandshake() {
         Throwable failure = catchThrowable(() -> MqttDevice.connectTls(broker.tlsPort(),
                 presenting(FOREIGN_CA.device(bed.deviceId())), bed.deviceId(), null, null));
-        assertThat(failure).isNotNull().isNotInstanceOf(Mqtt5ConnAckException.class);
+        assertRefusedByTheServersTls(failure);
         assertThat(rows(bed.deviceId(), null)).isZero();
     }
 
@@ -217,7 +209,7 @@ class TransportSecurityIT {
         TestPki.Issued expired = CA.device(bed.deviceId(), now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)));
         Throwable failure = catchThrowable(() -> MqttDevice.connectTls(broker.tlsPort(), presenting(expired),
                 bed.deviceId(), null, null));
-        assertThat(failure).isNotNull().isNotInstanceOf(Mqtt5ConnAckException.class);
+        assertRefusedByTheServersTls(failure);
     }
 
     @Test
@@ -225,10 +217,18 @@ class TransportSecurityIT {
         MqttClientSslConfig trustingForeign = MqttClientSslConfig.builder().trustManagerFactory(FOREIGN_CA.trustManagers()).build();
         Throwable failure = catchThrowable(() -> MqttDevice.connectTls(broker.tlsPort(), trustingForeign,
                 bed.deviceId(), bed.deviceId(), bed.secret()));
-        assertThat(failure).isNotNull().isNotInstanceOf(Mqtt5ConnAckException.class);
+        assertThat(failure).isNotNull().isNotInstanceOf(Mqtt5ConnAckException.class)
+                .hasRootCauseInstanceOf(java.security.cert.CertPathValidatorException.class);
     }
 
     // ---- helpers ----
+
+    /** The device's certificate was refused in the handshake (fatal alert from the server), before any CONNECT. */
+    private static void assertRefusedByTheServersTls(Throwable failure) {
+        assertThat(failure).isNotNull().isNotInstanceOf(Mqtt5ConnAckException.class)
+                .hasRootCauseInstanceOf(SSLHandshakeException.class);
+        assertThat(failure).rootCause().hasMessageContaining("certificate_unknown");
+    }
 
     private String base() {
         return "https://localhost:" + httpsPort;
