@@ -49,6 +49,9 @@ public class ServeModeChecks implements EnvironmentPostProcessor {
             problems.add("HTTP without TLS: set VIGIL_TLS_CERTIFICATE and VIGIL_TLS_PRIVATE_KEY (PEM files), "
                     + "or Spring Boot's server.ssl.bundle / server.ssl.certificate / server.ssl.key-store");
         }
+        if (set(env, "vigil.tls.certificate") && !set(env, "vigil.tls.private-key")) {
+            problems.add("a certificate without its key: set VIGIL_TLS_PRIVATE_KEY (PEM) next to VIGIL_TLS_CERTIFICATE");
+        }
         if (env.getProperty("VIGIL_DB_URL", "").isBlank()) {
             problems.add("no database: set VIGIL_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/vigil), VIGIL_DB_USER and VIGIL_DB_PASSWORD");
         }

@@ -50,6 +50,13 @@ class ServeModeChecksTest {
     }
 
     @Test
+    void problems_certificateWithoutKey_refused() {
+        MockEnvironment env = withoutTls().withProperty("vigil.tls.certificate", "/etc/vigil/tls/server.crt");
+        assertThat(ServeModeChecks.problems(env)).singleElement()
+                .satisfies(p -> assertThat(p).contains("VIGIL_TLS_PRIVATE_KEY"));
+    }
+
+    @Test
     void https_recognisesEachStyleOfTlsSettings() {
         assertThat(ServeModeChecks.https(new MockEnvironment().withProperty("vigil.tls.certificate", "a.crt"))).isTrue();
         assertThat(ServeModeChecks.https(new MockEnvironment().withProperty("server.ssl.bundle", "web"))).isTrue();
