@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
-import io.vigil.server.Databases;
 import io.vigil.server.MqttDevice;
-import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
-import io.vigil.server.mqtt.EmbeddedBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,14 +25,10 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * HTTPS and MQTT over TLS with certificates this test makes: a CA, a server certificate for localhost, device client
@@ -45,34 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigil.mqtt.port=0", "vigil.mqtt.tls.port=0", "vigil.mqtt.tls.client-auth=optional",
         "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false"})
-class TransportSecurityIT {
-    private static final TestPki.Issued CA = TestPki.authority("Vigil test device and server CA");
+class TransportSecurityIT extends TlsApplication {
     private static final TestPki.Issued FOREIGN_CA = TestPki.authority("Some other CA");
     private static final Duration DISCONNECT_WITHIN = Duration.ofSeconds(5);
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-        TestPki.serverSettings(registry, CA);
-    }
-
-    @LocalServerPort
-    int httpsPort;
-    @Autowired
-    EmbeddedBroker broker;
     @Autowired
     JdbcTemplate jdbc;
-
-    HttpClient https;
-    WardFixture ward;
-    WardFixture.Bedside bed;
-
-    @BeforeEach
-    void bedside() {
-        https = HttpClient.newBuilder().sslContext(CA.clientContext()).build();
-        ward = new WardFixture(VigilClient.user(https, base(), "admin", WardFixture.PASSWORD));
-        bed = ward.bedside("ward-a");
-    }
 
     // ---- HTTPS ----
 
@@ -228,10 +199,6 @@ class TransportSecurityIT {
         assertThat(failure).isNotNull().isNotInstanceOf(Mqtt5ConnAckException.class)
                 .hasRootCauseInstanceOf(SSLHandshakeException.class);
         assertThat(failure).rootCause().hasMessageContaining("certificate_unknown");
-    }
-
-    private String base() {
-        return "https://localhost:" + httpsPort;
     }
 
     private HttpRequest.Builder get(String path) {
