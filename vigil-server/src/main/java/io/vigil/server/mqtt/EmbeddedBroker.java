@@ -103,6 +103,10 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
             throw new IllegalStateException("the broker's security extension did not start; refusing to run an open broker");
         }
         running = true;
+        if (!properties.isDemo() && port() >= 0) {
+            log.warn("event=mqtt.plain_listener_open port={} reason=vigil.mqtt.plain=true: device secrets and readings cross the network unencrypted",
+                    port());
+        }
         log.info("event=mqtt.started host={} port={} tls_port={} client_auth={}", settings.host(), port(), tlsPort(),
                 tlsPort() < 0 ? "-" : settings.tls().clientAuth().name().toLowerCase(Locale.ROOT));
     }
