@@ -1,6 +1,10 @@
 package io.vigil.server;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
+import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuthBuilder;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.exceptions.MqttClientStateException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
@@ -35,6 +39,27 @@ public final class MqttDevice implements AutoCloseable {
                 .serverHost("127.0.0.1").serverPort(port)
                 .simpleAuth().username(deviceId).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .buildBlocking();
+        client.connect();
+        return new MqttDevice(client, deviceId);
+    }
+
+    /**
+     * Connects over TLS. {@code userName} and {@code secret} may be null (a device authenticated by its client
+     * certificate); {@code deviceId} names the device whose topics {@link #publishMeasurements} uses.
+     */
+    public static MqttDevice connectTls(int port, MqttClientSslConfig tls, String deviceId, String userName, String secret) {
+        Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
+                .identifier(deviceId + "-" + UUID.randomUUID().toString().substring(0, 6))
+                .serverHost("localhost").serverPort(port).sslConfig(tls);
+        if (userName != null || secret != null) {
+            Mqtt5SimpleAuthBuilder.Complete auth = userName != null ? Mqtt5SimpleAuth.builder().username(userName)
+                    : Mqtt5SimpleAuth.builder().password(secret.getBytes(StandardCharsets.UTF_8));
+            if (userName != null && secret != null) {
+                auth = auth.password(secret.getBytes(StandardCharsets.UTF_8));
+            }
+            builder = builder.simpleAuth(auth.build());
+        }
+        Mqtt5BlockingClient client = builder.buildBlocking();
         client.connect();
         return new MqttDevice(client, deviceId);
     }

@@ -26,18 +26,31 @@ public final class VigilClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String base;
     private final String authorization;
 
     private VigilClient(String base, String authorization) {
+        this(HttpClient.newHttpClient(), base, authorization);
+    }
+
+    private VigilClient(HttpClient http, String base, String authorization) {
+        this.http = http;
         this.base = base;
         this.authorization = authorization;
     }
 
+    /** A Basic-auth user against any base URL (e.g. {@code https://localhost:8443}) through the given client. */
+    public static VigilClient user(HttpClient http, String base, String user, String password) {
+        return new VigilClient(http, base, basic(user, password));
+    }
+
     public static VigilClient user(int port, String user, String password) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new VigilClient("http://127.0.0.1:" + port, "Basic " + token);
+        return new VigilClient("http://127.0.0.1:" + port, basic(user, password));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static VigilClient device(int port, String secret) {

@@ -27,8 +27,11 @@ class ReadyBanner {
         }
         StringBuilder line = new StringBuilder("Vigil ready: " + url);
         EmbeddedBroker mqtt = broker.getIfAvailable();
-        if (mqtt != null) {
+        if (mqtt != null && mqtt.port() >= 0) {
             line.append("  mqtt://").append(mqtt.host()).append(':').append(mqtt.port());
+        }
+        if (mqtt != null && mqtt.tlsPort() >= 0) {
+            line.append("  mqtts://").append(mqtt.host()).append(':').append(mqtt.tlsPort());
         }
         long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println(line);

@@ -165,6 +165,7 @@ public final class VigilCommand {
                   help       This text.
 
                 Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).
+                TLS (demo and serve): VIGIL_TLS_CERTIFICATE, VIGIL_TLS_PRIVATE_KEY (PEM files): HTTPS, and MQTT over TLS on 8883.
                 """);
         return code;
     }

@@ -45,6 +45,13 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
             return;
         }
         String deviceId = parsed.get().deviceId();
+        // HiveMQ runs inbound interceptors before the publish authorizer: never store for a device that is not the
+        // publisher; the authorizer then refuses the message (0x87) and keeps it as a dead letter.
+        String publisher = input.getConnectionInformation().getConnectionAttributeStore()
+                .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
+        if (!deviceId.equals(publisher)) {
+            return;
+        }
         byte[] payload = input.getPublishPacket().getPayload().map(DeviceTopicAuthorizer::bytes).orElse(new byte[0]);
         boolean mqtt5 = input.getConnectionInformation().getMqttVersion() == MqttVersion.V_5;
         Optional<PayloadFormat> format = formatOf(parsed.get());

@@ -52,6 +52,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders.api())
                 .build();
     }
 
@@ -94,6 +95,7 @@ class SecurityConfiguration {
                 .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) ->
                         refuse(request, response, HttpStatus.FORBIDDEN, ApiErrors.FORBIDDEN, "Your role may not do this")))
                 .csrf(c -> c.ignoringRequestMatchers(scripted))
+                .headers(SecurityHeaders.api())
                 // Inside the chain, after authentication and around the access decision: refusals are audited too.
                 .addFilterBefore(new RequestAudit(audit, clock), ExceptionTranslationFilter.class)
                 .build();
@@ -110,8 +112,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(x -> x.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")))
+                .headers(SecurityHeaders.webApp())
                 .build();
     }
 
