@@ -78,8 +78,7 @@ public final class AuditCommand {
             out.println("Chain intact.");
             return 0;
         }
-        out.println("Chain BROKEN at event " + broken.id() + " (" + broken.time() + "): " + broken.reason().code()
-                + " — " + broken.reason().explanation() + ".");
+        out.println("Chain BROKEN at event " + broken.id() + " (" + broken.time() + "): " + broken.describe() + ".");
         out.println("Events before " + broken.id() + " are intact; from " + broken.id() + " on they cannot be trusted.");
         return 1;
     }

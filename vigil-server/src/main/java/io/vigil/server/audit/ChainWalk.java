@@ -12,9 +12,9 @@ final class ChainWalk {
 
     /** Why a link is broken. */
     enum Reason {
-        GAP("id missing before this one (row deleted)"),
-        PREVIOUS_HASH_MISMATCH("previous_hash is not the hash of the row before"),
-        HASH_MISMATCH("hash does not match the row's fields (row edited)");
+        GAP("an id is missing before this one: a row was deleted"),
+        PREVIOUS_HASH_MISMATCH("previous_hash is not the hash of the row before: a row was replaced or re-linked"),
+        HASH_MISMATCH("the stored hash does not match the row's fields: the row or its hash was edited");
 
         private final String explanation;
 
@@ -31,8 +31,22 @@ final class ChainWalk {
         }
     }
 
-    /** The first broken link: the row where the chain stops holding. */
-    record Break(long id, Instant time, Reason reason) {}
+    /**
+     * The first broken link: the row where the chain stops holding.
+     *
+     * @param expectedId the id that should have come here: for a gap, the first missing one
+     */
+    record Break(long id, Instant time, Reason reason, long expectedId) {
+
+        /** What a reviewer reads: the reason, and for a gap which ids are missing. */
+        String describe() {
+            String missing = reason != Reason.GAP ? ""
+                    : expectedId == id - 1 ? " (event " + expectedId + " is missing)"
+                    : expectedId < id ? " (events " + expectedId + " to " + (id - 1) + " are missing)"
+                    : " (id out of order)";
+            return reason.code() + " — " + reason.explanation() + missing;
+        }
+    }
 
     private long events;
     private long expectedId = 1;
@@ -51,13 +65,13 @@ final class ChainWalk {
 
     private Break check(AuditRecord row) {
         if (row.id() != expectedId) {
-            return new Break(row.id(), row.event().time(), Reason.GAP);
+            return new Break(row.id(), row.event().time(), Reason.GAP, expectedId);
         }
         if (!expectedPrevious.equals(row.previousHash())) {
-            return new Break(row.id(), row.event().time(), Reason.PREVIOUS_HASH_MISMATCH);
+            return new Break(row.id(), row.event().time(), Reason.PREVIOUS_HASH_MISMATCH, expectedId);
         }
         if (!AuditChain.hash(row.previousHash(), row.id(), row.event()).equals(row.hash())) {
-            return new Break(row.id(), row.event().time(), Reason.HASH_MISMATCH);
+            return new Break(row.id(), row.event().time(), Reason.HASH_MISMATCH, expectedId);
         }
         return null;
     }
