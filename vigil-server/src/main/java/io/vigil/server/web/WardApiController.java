@@ -1,5 +1,6 @@
 package io.vigil.server.web;
 
+import io.vigil.server.audit.RequestAudit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
@@ -26,14 +27,18 @@ class WardApiController {
     }
 
     @GetMapping("/ward")
-    WardView ward(@RequestParam(name = "unit", required = false) String unit) {
-        return board.view(WardBoard.checkedUnit(unit));
+    WardView ward(@RequestParam(name = "unit", required = false) String unit, HttpServletRequest request) {
+        String checked = WardBoard.checkedUnit(unit);
+        request.setAttribute(RequestAudit.UNIT_ATTRIBUTE, checked);
+        return board.view(checked);
     }
 
     // No 'produces': a refusal (429, 400) must still be answered as problem+json.
     @GetMapping("/stream/ward")
     SseEmitter stream(@RequestParam(name = "unit", required = false) String unit, Principal user, HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return stream.open(user.getName(), session == null ? null : session.getId(), WardBoard.checkedUnit(unit));
+        String checked = WardBoard.checkedUnit(unit);
+        request.setAttribute(RequestAudit.UNIT_ATTRIBUTE, checked);
+        return stream.open(user.getName(), session == null ? null : session.getId(), checked);
     }
 }

@@ -1,5 +1,7 @@
 package io.vigil.server.web;
 
+import io.vigil.server.audit.RequestAudit;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ class WardPageController {
     }
 
     @GetMapping("/")
-    String ward(@RequestParam(name = "unit", required = false) String unit, Principal user, Model model) {
+    String ward(@RequestParam(name = "unit", required = false) String unit, Principal user, Model model,
+                HttpServletRequest request) {
         WardView view = board.view(WardBoard.checkedUnit(unit));
+        request.setAttribute(RequestAudit.UNIT_ATTRIBUTE, view.unit());
         List<String> units = new ArrayList<>(board.units());
         if (!units.contains(view.unit()) && !WardBoard.ALL.equals(view.unit())) {
             units.add(view.unit());
