@@ -87,7 +87,7 @@ public final class AuditCommand {
             throws SQLException, IOException {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT * FROM audit_event" + AuditRows.where(
-                new AuditQuery(null, null, options.from(), options.to(), List.of(), null), args) + " ORDER BY id";
+                new AuditQuery(null, null, options.from(), options.to(), List.of(), List.of(), null), args) + " ORDER BY id";
         long events = 0;
         try (OutputStream target = options.out() == null ? nonClosing(out) : Files.newOutputStream(options.out());
              Writer writer = new OutputStreamWriter(target, StandardCharsets.UTF_8);

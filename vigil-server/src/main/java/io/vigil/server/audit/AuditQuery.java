@@ -11,20 +11,23 @@ import java.util.Set;
  * @param actor          the user name ({@code device:<id>} for devices)
  * @param from           earliest event time, inclusive
  * @param to             latest event time, exclusive
- * @param actionPatterns SQL LIKE patterns on the action ({@code login.%}), ORed; empty matches every action
+ * @param actionPatterns groups of SQL LIKE patterns on the action ({@code login.%}): the patterns of a group are
+ *                       ORed, the groups ANDed; no groups match every action (an empty group matches none)
+ * @param excludedActionPatterns SQL LIKE patterns the action must match none of
  * @param patientScope   the patients the reader may see: null for all (administrators); events naming no patient
  *                       are then hidden too
  */
-public record AuditQuery(String patientId, String actor, Instant from, Instant to, List<String> actionPatterns,
-                         Set<String> patientScope) {
+public record AuditQuery(String patientId, String actor, Instant from, Instant to, List<List<String>> actionPatterns,
+                         List<String> excludedActionPatterns, Set<String> patientScope) {
 
     public AuditQuery {
-        actionPatterns = actionPatterns == null ? List.of() : List.copyOf(actionPatterns);
+        actionPatterns = actionPatterns == null ? List.of() : actionPatterns.stream().map(List::copyOf).toList();
+        excludedActionPatterns = excludedActionPatterns == null ? List.of() : List.copyOf(excludedActionPatterns);
         patientScope = patientScope == null ? null : Set.copyOf(patientScope);
     }
 
     /** Every event. */
     public static AuditQuery all() {
-        return new AuditQuery(null, null, null, null, List.of(), null);
+        return new AuditQuery(null, null, null, null, List.of(), List.of(), null);
     }
 }

@@ -63,13 +63,21 @@ final class AuditRows {
             sql.append(" AND event_time < ?");
             args.add(Timestamp.from(query.to()));
         }
-        if (!query.actionPatterns().isEmpty()) {
+        for (List<String> group : query.actionPatterns()) {
+            if (group.isEmpty()) {
+                sql.append(" AND 1 = 0");
+                continue;
+            }
             List<String> likes = new ArrayList<>();
-            for (String pattern : query.actionPatterns()) {
+            for (String pattern : group) {
                 likes.add("action LIKE ?");
                 args.add(pattern);
             }
             sql.append(" AND (").append(String.join(" OR ", likes)).append(')');
+        }
+        for (String pattern : query.excludedActionPatterns()) {
+            sql.append(" AND action NOT LIKE ?");
+            args.add(pattern);
         }
         if (query.patientScope() != null) {
             if (query.patientScope().isEmpty()) {

@@ -115,7 +115,7 @@ public class AuditTrail implements DisposableBean {
 
     /** The newest events first, filtered by patient id, actor and time (each optional). */
     public List<AuditRecord> search(String patientId, String actor, Instant from, Instant to, int limit) {
-        return page(new AuditQuery(patientId, actor, from, to, List.of(), null), 0, limit);
+        return page(new AuditQuery(patientId, actor, from, to, List.of(), List.of(), null), 0, limit);
     }
 
     /** One page of the events a query matches, newest first. */

@@ -23,7 +23,8 @@ class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(PatientResourceProvider patients, DeviceResourceProvider devices,
                                                        ObservationResourceProvider observations,
-                                                       RiskAssessmentResourceProvider riskAssessments) {
+                                                       RiskAssessmentResourceProvider riskAssessments,
+                                                       AuditEventResourceProvider auditEvents) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -32,7 +33,7 @@ class FhirServerConfiguration {
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
-        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments));
+        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, auditEvents));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
         server.registerInterceptor(new AuditedPatient());

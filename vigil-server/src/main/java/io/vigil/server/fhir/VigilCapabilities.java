@@ -23,7 +23,8 @@ final class VigilCapabilities {
         capability.setName(FhirServerConfiguration.NAME).setTitle("Vigil FHIR R4 API").setPublisher(FhirServerConfiguration.NAME);
         CapabilityStatement.CapabilityStatementRestComponent rest = capability.getRestFirstRep();
         rest.getSecurity().setDescription("HTTP Basic authentication with a Vigil user account. Any role may read and "
-                + "search; creating a Patient needs the admin or clinician role.");
+                + "search; creating a Patient needs the admin or clinician role; AuditEvent (the audit trail, IHE BALP "
+                + "shapes) is for administrators.");
         for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
             resource.getSearchInclude().clear();
             resource.getSearchRevInclude().clear();
@@ -34,7 +35,11 @@ final class VigilCapabilities {
     }
 
     private static String resultParameters(String type) {
-        String sort = "Observation".equals(type) ? " _sort=date (oldest first) or -date (newest first, the default)." : "";
+        String sort = switch (type) {
+            case "Observation" -> " _sort=date (oldest first) or -date (newest first, the default).";
+            case "AuditEvent" -> " Newest first. Administrators only.";
+            default -> "";
+        };
         return "Every parameter is ANDed, comma-separated values are ORed; unsupported parameters and modifiers are "
                 + "refused with 400. _count (default " + Paging.DEFAULT_COUNT + ", at most " + Paging.MAX_COUNT + "), "
                 + "_offset, _total=none|accurate." + sort;

@@ -72,6 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/devices/*/secret").hasRole(ADMIN)
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/audit/**", "/api/v1/audit").hasRole(ADMIN)
+                        .requestMatchers("/fhir/AuditEvent", "/fhir/AuditEvent/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
