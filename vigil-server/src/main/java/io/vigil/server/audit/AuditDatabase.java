@@ -39,7 +39,7 @@ record AuditDatabase(String url, String user, String password, boolean embeddedH
     String explain(SQLException e) {
         if (embeddedH2 && e.getErrorCode() == H2_ALREADY_IN_USE) {
             return "The H2 database (" + where() + ") is in use by a running Vigil server, which locks it. Stop the "
-                    + "server first, or ask it instead: curl -u admin http://127.0.0.1:8080/api/v1/audit/verify";
+                    + "server first, or ask it instead: curl -u admin http://<host>:<port>/api/v1/audit/verify";
         }
         if (embeddedH2 && !Files.exists(Path.of(where() + ".mv.db"))) {
             return "No Vigil database at " + where() + ".mv.db: give --data-dir, or VIGIL_DB_URL for another database.";
