@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -57,7 +58,7 @@ class LoginAudit {
         succeeded(success.getAuthentication(), FORM_LOGIN);
     }
 
-    /** Any other successful authentication (HTTP Basic): once per quiet spell of a user at an address. */
+    /** Any other successful authentication (HTTP Basic, tokens): once per quiet spell of a user at an address. */
     @EventListener
     void authenticated(AuthenticationSuccessEvent success) {
         if (FORM_LOGIN.equals(currentRequest())) {
@@ -72,7 +73,8 @@ class LoginAudit {
         if (basicSessions.size() > MAX_REMEMBERED) {
             basicSessions.values().removeIf(seen -> !now.isBefore(seen.plus(BASIC_SESSION)));
         }
-        succeeded(who, "Basic");
+        // HTTP Basic arrives as a user name and password; a bearer token (OIDC) says its own kind.
+        succeeded(who, who instanceof UsernamePasswordAuthenticationToken ? "Basic" : who.getClass().getSimpleName());
     }
 
     @EventListener
