@@ -59,61 +59,38 @@ abstract class AuditCommandContract {
     @Test
     void verify_fieldChangedInOneRow_failsAtThatRowWithHashMismatch() {
         long id = recordEvents(5).get(2);
-        String actor = jdbc.queryForObject("SELECT actor FROM audit_event WHERE id = ?", String.class, id);
-        jdbc.update("UPDATE audit_event SET actor = 'someone-else' WHERE id = ?", id);
-        try {
-            Run run = audit("verify");
 
-            assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
-            assertThat(run.out()).contains("Chain BROKEN at event " + id + " (" + time(id) + "): hash-mismatch");
-        } finally {
-            jdbc.update("UPDATE audit_event SET actor = ? WHERE id = ?", actor, id);
-        }
+        Run run = verifyTampered(id, "actor", "someone-else");
+
+        assertThat(run.out()).contains("Chain BROKEN at event " + id + " (" + time(id) + "): hash-mismatch");
         assertThat(audit("verify").exitCode()).isZero();
     }
 
     @Test
     void verify_hashChangedInOneRow_failsAtThatRow() {
         long id = recordEvents(5).get(1);
-        String hash = jdbc.queryForObject("SELECT hash FROM audit_event WHERE id = ?", String.class, id);
-        jdbc.update("UPDATE audit_event SET hash = ? WHERE id = ?", "f".repeat(64), id);
-        try {
-            Run run = audit("verify");
 
-            assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
-            assertThat(run.out()).contains("Chain BROKEN at event " + id + " ").contains("hash-mismatch");
-        } finally {
-            jdbc.update("UPDATE audit_event SET hash = ? WHERE id = ?", hash, id);
-        }
+        Run run = verifyTampered(id, "hash", "f".repeat(64));
+
+        assertThat(run.out()).contains("Chain BROKEN at event " + id + " ").contains("hash-mismatch");
     }
 
     @Test
     void verify_previousHashChangedInOneRow_failsAtThatRowWithPreviousHashMismatch() {
         long id = recordEvents(5).get(3);
-        String previous = jdbc.queryForObject("SELECT previous_hash FROM audit_event WHERE id = ?", String.class, id);
-        jdbc.update("UPDATE audit_event SET previous_hash = ? WHERE id = ?", "0".repeat(64), id);
-        try {
-            Run run = audit("verify");
 
-            assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
-            assertThat(run.out()).contains("Chain BROKEN at event " + id + " ").contains("previous-hash-mismatch");
-        } finally {
-            jdbc.update("UPDATE audit_event SET previous_hash = ? WHERE id = ?", previous, id);
-        }
+        Run run = verifyTampered(id, "previous_hash", "0".repeat(64));
+
+        assertThat(run.out()).contains("Chain BROKEN at event " + id + " ").contains("previous-hash-mismatch");
     }
 
     @Test
-    void verify_severityClearedOnANewRow_failsAtThatRow() {
+    void verify_severityChangedOnANewRow_failsAtThatRow() {
         long id = recordEvents(3).get(1);
-        jdbc.update("UPDATE audit_event SET severity = NULL WHERE id = ?", id);
-        try {
-            Run run = audit("verify");
 
-            assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
-            assertThat(run.out()).contains("Chain BROKEN at event " + id + " ").contains("hash-mismatch");
-        } finally {
-            jdbc.update("UPDATE audit_event SET severity = 'low' WHERE id = ?", id);
-        }
+        Run run = verifyTampered(id, "severity", "high");
+
+        assertThat(run.out()).contains("Chain BROKEN at event " + id + " ").contains("hash-mismatch");
     }
 
     @Test
@@ -208,6 +185,19 @@ abstract class AuditCommandContract {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("No Vigil database at " + empty.toAbsolutePath());
+    }
+
+    /** Sets one column of one row, runs verify (which must fail), and puts the column back. */
+    private Run verifyTampered(long id, String column, String value) {
+        String original = jdbc.queryForObject("SELECT " + column + " FROM audit_event WHERE id = ?", String.class, id);
+        jdbc.update("UPDATE audit_event SET " + column + " = ? WHERE id = ?", value, id);
+        try {
+            Run run = audit("verify");
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+            return run;
+        } finally {
+            jdbc.update("UPDATE audit_event SET " + column + " = ? WHERE id = ?", original, id);
+        }
     }
 
     private List<Long> recordEvents(int n) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.fhir.FhirJson;
 import io.vigil.fhir.OfflineValidator;
-import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
 import io.vigil.server.audit.AuditEvent.Outcome;
 import io.vigil.server.audit.AuditTrail;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -53,12 +51,7 @@ abstract class AuditEventContract {
     void admitPatient() {
         admin = FhirClient.user(httpPort, "admin", WardFixture.PASSWORD);
         clinician = FhirClient.user(httpPort, "clinician", WardFixture.PASSWORD);
-        VigilClient.Response created = VigilClient.user(httpPort, "admin", WardFixture.PASSWORD).post("/api/v1/patients",
-                Map.of("mrn", "MRN-" + UUID.randomUUID().toString().substring(0, 8),
-                        "name", Map.of("given", "Grace", "family", "Audit-" + UUID.randomUUID().toString().substring(0, 6)),
-                        "birthDate", "1961-02-03", "sex", "female", "unit", "ward-a"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        patient = created.json().get("id").asText();
+        patient = new WardFixture(httpPort).patient("ward-a");
     }
 
     @Test
