@@ -115,17 +115,18 @@ public class AuditTrail implements DisposableBean {
 
     /** The newest events first, filtered by patient id, actor and time (each optional). */
     public List<AuditRecord> search(String patientId, String actor, Instant from, Instant to, int limit) {
-        return page(new AuditQuery(patientId, actor, from, to, List.of(), List.of(), null), 0, limit);
+        return page(new AuditQuery(patientId, actor, from, to, List.of(), List.of(), null), 0,
+                Math.clamp(limit, 1, MAX_LIMIT));
     }
 
-    /** One page of the events a query matches, newest first. */
+    /** One page of the events a query matches, newest first: at most {@value #MAX_LIMIT} and one more (a pager's look-ahead). */
     public List<AuditRecord> page(AuditQuery query, int offset, int limit) {
         write();
         List<Object> args = new ArrayList<>();
         String sql = "SELECT * FROM audit_event" + AuditRows.where(query, args)
                 + " ORDER BY id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY";
         args.add(Math.max(offset, 0));
-        args.add(Math.clamp(limit, 1, MAX_LIMIT));
+        args.add(Math.clamp(limit, 1, MAX_LIMIT + 1));
         return jdbc.query(sql, (rs, n) -> AuditRows.read(rs), args.toArray());
     }
 
