@@ -115,6 +115,31 @@ abstract class AuditEventContract {
     }
 
     @Test
+    void everyKindOfEvent_validates() throws Exception {
+        new WardFixture(httpPort).device("balp-" + UUID.randomUUID().toString().substring(0, 8), "pulse-oximeter");
+        io.vigil.server.web.FormLogin browser = new io.vigil.server.web.FormLogin(httpPort).logIn("clinician", WardFixture.PASSWORD);
+        browser.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort
+                + "/?unit=ward-a")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        browser.logOut();
+        assertThat(FhirClient.user(httpPort, "nobody-" + UUID.randomUUID(), "x").get("/fhir/Patient").statusCode()).isEqualTo(401);
+        assertThat(clinician.get("/fhir/Observation?patient=" + patient).statusCode()).isEqualTo(200);
+        assertThat(clinician.get("/fhir/AuditEvent").statusCode()).isEqualTo(403);
+
+        List<AuditEvent> events = Awaitility.await().atMost(SETTLE).until(() -> events("/fhir/AuditEvent?_count=200"),
+                list -> list.stream().map(e -> e.getSubtype().getLast().getCode()).toList()
+                        .containsAll(List.of("device.register", "page.view", "logout", "login.succeeded", "login.failed")));
+
+        Set<String> kinds = new HashSet<>();
+        for (AuditEvent event : events) {
+            String kind = event.getSubtype().getLast().getCode() + "/" + event.getOutcome().toCode();
+            if (kinds.add(kind)) {
+                assertThat(OfflineValidator.errors(event)).as(kind).isEmpty();
+            }
+        }
+        assertThat(kinds).contains("page.view/0", "logout/0", "login.failed/4", "auditevent.search/4", "device.register/0");
+    }
+
+    @Test
     void dateRange_geAndLe_findExactlyTheEventsInside() {
         String actor = "range-" + UUID.randomUUID().toString().substring(0, 6);
         // le with a time to the second takes that whole second (FHIR's ranges follow the value's precision).
