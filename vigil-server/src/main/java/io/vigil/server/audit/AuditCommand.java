@@ -36,8 +36,12 @@ public final class AuditCommand {
     private AuditCommand() {
     }
 
-    /** @return 0 success, 1 broken chain, 2 usage or database error */
+    /** @return 0 success (or help), 1 broken chain, 2 usage or database error */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        if (args.length > 0 && (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(USAGE);
+            return 0;
+        }
         AuditCommandOptions options;
         try {
             options = AuditCommandOptions.parse(args);
