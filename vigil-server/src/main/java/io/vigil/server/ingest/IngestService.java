@@ -103,8 +103,11 @@ public class IngestService {
         String code = error.code().code();
         deadLetters.keep(request, code, error.reason(), error.field());
         metrics.rejected(request.transport(), code);
-        log.info("event=ingest.rejected device={} transport={} code={} field={}", request.deviceId(),
-                request.transport(), code, error.field());
+        // Only the field's first segment: the rest of the path is the device's own key — untrusted text that may
+        // carry anything, patient data included. The dead letter keeps the whole field for whoever may read it.
+        String section = error.field() == null ? null : error.field().split("\\.", 2)[0];
+        log.info("event=ingest.rejected device={} transport={} code={} section={}", request.deviceId(),
+                request.transport(), code, section);
         return new IngestResult.Rejected(code, error.reason(), error.field());
     }
 

@@ -1,6 +1,7 @@
 package io.vigil.server.launch;
 
 import io.vigil.server.VigilApplication;
+import io.vigil.server.audit.AuditCommand;
 import io.vigil.sim.SimulateCommand;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -12,7 +13,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The command line: {@code vigil demo | serve | simulate | decode | help}. Returns the process exit code. */
+/** The command line: {@code vigil demo | serve | simulate | decode | audit | help}. Returns the process exit code. */
 public final class VigilCommand {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
@@ -29,6 +30,7 @@ public final class VigilCommand {
             case "serve" -> serve(rest, out);
             case "simulate" -> SimulateCommand.run(rest, out);
             case "decode" -> DecodeCommand.run(rest, out, System.err, java.time.Clock.systemUTC());
+            case "audit" -> AuditCommand.run(rest, System.getenv(), out, System.err);
             case "help", "--help", "-h" -> help(out, 0);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -162,6 +164,10 @@ public final class VigilCommand {
                   decode     What Vigil makes of a device payload, without a server:
                              --ble <uuid> <hex>   a BLE GATT characteristic value, e.g. decode --ble 2A37 0055
                              --json <payload>|@file|-   device JSON, e.g. decode --json '{"values": {"spo2": 97}}'
+                  audit      The audit trail, read from the database without starting a server:
+                             audit verify   walk the hash chain; exit 0 intact, 1 broken (prints the first broken link)
+                             audit export [--from TIME] [--to TIME] [--out FILE]   NDJSON, one event a line
+                             --data-dir DIR  the demo's data dir when VIGIL_DB_URL is not set (default ./data)
                   help       This text.
 
                 Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).
