@@ -72,6 +72,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/devices/*/secret").hasRole(ADMIN)
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/audit/**", "/api/v1/audit").hasRole(ADMIN)
+                        // HL7 v2 from an interface engine or gateway: integration accounts and administrators.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/hl7").hasAnyRole(ADMIN, "INTEGRATION")
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
