@@ -126,7 +126,8 @@ public final class Hl7Acknowledgement {
             case "VIGIL-1034" -> "101^Required field missing^HL70357";
             case "VIGIL-1003", "VIGIL-1005", "VIGIL-1006" -> "102^Data type error^HL70357";
             case "VIGIL-1032" -> "103^Table value not found^HL70357";
-            case "VIGIL-1033" -> "204^Unknown key identifier^HL70357";
+            // 1033: no device named; 1400: the server's "equipment is no registered device".
+            case "VIGIL-1033", "VIGIL-1400" -> "204^Unknown key identifier^HL70357";
             default -> "207^Application internal error^HL70357";
         };
     }
