@@ -86,7 +86,7 @@ public final class Hl7Decoder {
             return DecodeResult.ok(read(parse(payload), receivedAt));
         } catch (Hl7Rejection rejection) {
             return DecodeResult.failure(rejection.error());
-        } catch (RuntimeException | StackOverflowError bug) {
+        } catch (RuntimeException bug) {
             LOG.log(System.Logger.Level.ERROR, "event=decode.defect decoder=hl7", bug);
             return DecodeResult.failure(DecodeError.at(HL7_NOT_PARSEABLE, null,
                     "Vigil could not decode this message because of an internal error (" + bug.getClass().getSimpleName() + ")."));

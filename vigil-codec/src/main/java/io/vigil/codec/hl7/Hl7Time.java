@@ -1,5 +1,7 @@
 package io.vigil.codec.hl7;
 
+import static io.vigil.codec.ErrorCode.INVALID_TIME;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,7 +28,7 @@ final class Hl7Time {
         }
         Matcher m = DTM.matcher(text);
         if (text.length() > 32 || !m.matches()) {
-            throw Hl7Rejection.at(io.vigil.codec.ErrorCode.INVALID_TIME, position, position
+            throw Hl7Rejection.at(INVALID_TIME, position, position
                     + " is not an HL7 time to the minute at least (YYYYMMDDHHMM[SS[.SSSS]][+/-ZZZZ]).");
         }
         try {
@@ -46,7 +48,7 @@ final class Hl7Time {
                     sign * Integer.parseInt(m.group(10)));
             return local.toInstant(offset);
         } catch (DateTimeException e) {
-            throw Hl7Rejection.at(io.vigil.codec.ErrorCode.INVALID_TIME, position, position
+            throw Hl7Rejection.at(INVALID_TIME, position, position
                     + " is not a valid date and time (" + e.getMessage() + ").");
         }
     }

@@ -7,6 +7,7 @@ import static io.vigil.codec.ErrorCode.UNSUPPORTED_UNIT;
 import ca.uhn.hl7v2.model.Segment;
 import io.vigil.model.MeasurementType;
 import io.vigil.model.UnitConversion;
+import io.vigil.model.ValueKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -59,7 +60,12 @@ final class ObservationReader {
         }
         MeasurementType type = vocabulary.metric(code).orElse(null);
         if (type == null) {
-            return new Skipped(position + " " + name + ": not an MDC metric Vigil stores");
+            // A row without a value (an MDS, VMD or channel header, a setting) is structure, not a skipped reading.
+            return value == null ? new Header() : new Skipped(position + " " + name + ": not an MDC metric Vigil stores");
+        }
+        if (type.kind() != ValueKind.QUANTITY) {
+            // e.g. 150020 MDC_PRESS_BLD_NONINV: the heading of an NIBP channel, whose metrics follow in their own rows.
+            return value == null ? new Header() : new Skipped(position + " " + name + ": a group heading, not a metric");
         }
         if ("X".equals(status) || "N".equals(status)) {
             return new Skipped(position + " " + name + ": the device could not obtain a value (OBX-11 " + status + ")");

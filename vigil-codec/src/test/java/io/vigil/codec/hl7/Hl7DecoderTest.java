@@ -61,6 +61,32 @@ class Hl7DecoderTest {
     }
 
     @Test
+    void decode_continuaBloodPressure_onePanelAtTheObrTime_fromTheMdsEquipmentId() {
+        Hl7Message message = ok(Pcd01Samples.CONTINUA_BP);
+        assertThat(message.controlId()).isEqualTo("MSGID1234");
+        assertThat(message.equipmentId()).isEqualTo("0123456789ABCDEF");
+        assertThat(message.patientIds()).containsExactly(new PatientIdentifier("1", "Imaginary Hospital", "PI"));
+        assertThat(message.readings()).singleElement().satisfies(r -> {
+            MeasuredValue.Panel panel = (MeasuredValue.Panel) r.measurement().value();
+            assertThat(panel.components()).extracting(c -> c.type().alias() + "=" + c.quantity().value())
+                    .containsExactly("systolic-bp=120.0", "diastolic-bp=80.0", "mean-bp=100.0");
+            assertThat(r.measurement().time()).isEqualTo(Instant.parse("2009-08-13T09:57:15Z"));
+            assertThat(r.containment()).isEqualTo("1.0.1.1");
+        });
+        assertThat(message.notes()).hasSize(2).anySatisfy(n -> assertThat(n).contains("OBX[1]", "MDC_TIME_SYNC_PROTOCOL"))
+                .anySatisfy(n -> assertThat(n).contains("OBX[7]", "MDC_ATTR_TIME_ABS"));
+    }
+
+    @Test
+    void decode_nibpHeadingWithAValue_passedOverNotAPanel() {
+        // Found by the mutation test: 150020 (the NIBP heading) is the panel's MDC code, not a number.
+        Hl7Message message = ok(Pcd01Samples.CONTINUA_BP.replace("150020^MDC_PRESS_BLD_NONINV^MDC|1.0.1|||||||X",
+                "150020^MDC_PRESS_BLD_NONINV^MDC|1.0.1|NM|5|266016^MDC_DIM_MMHG^MDC||||R"));
+        assertThat(message.readings()).hasSize(1);
+        assertThat(message.notes()).anySatisfy(n -> assertThat(n).contains("OBX[3]", "group heading"));
+    }
+
+    @Test
     void decode_geB40_takesHeartRateAndSkipsHeadersAndInvasivePressure() {
         Hl7Message message = ok(Pcd01Samples.GE_B40);
         assertThat(message.equipmentId()).isEqualTo("080019FFFE0B4020");

@@ -19,7 +19,7 @@ class Hl7RobustnessTest {
     /** Bytes that change ER7 structure: separators, escape, segment ends, digits, signs, invalid UTF-8. */
     private static final byte[] STRUCTURAL = {'|', '^', '~', '\\', '&', '\r', '\n', 'M', 'S', 'H', 'O', 'B', 'X',
             '0', '9', '-', '+', '.', ' ', 0, (byte) 0xC3, (byte) 0xFF};
-    private static final List<String> SAMPLES = List.of(Pcd01Samples.MINDRAY_VS900, Pcd01Samples.GE_B40,
+    private static final List<String> SAMPLES = List.of(Pcd01Samples.CONTINUA_BP, Pcd01Samples.MINDRAY_VS900, Pcd01Samples.GE_B40,
             Pcd01Samples.VIGIL_MONITOR);
 
     private final Hl7Decoder decoder = new Hl7Decoder(MeasurementRegistry.standard());

@@ -8,6 +8,24 @@ final class Pcd01Samples {
     }
 
     /**
+     * The Continua / IHE PCD-01 blood-pressure monitor example (H.812 "AcmeInc", MSGID1234) as the HAPI HL7v2
+     * project's own tests carry it (MessageValidatorTest#testWithdrawnDatatype, hapifhir/hapi-hl7v2): time-sync
+     * CWE row, MDS row with OBX-18 0123456789ABCDEF^EUI-64, NIBP header row, three NM rows, an MDC_ATTR_TIME_ABS
+     * DTM row; HAPI's default validation refuses its PID-13, Vigil reads it without validation.
+     */
+    static final String CONTINUA_BP = String.join("\r",
+            "MSH|^~\\&|AcmeInc^ACDE48234567ABCD^EUI-64||||20090713090030+0000||ORU^R01^ORU_R01|MSGID1234|P|2.6|||NE|AL|||||IHE PCD ORU-R01 2006^HL7^2.16.840.1.113883.9.n.m^HL7",
+            "PID|||1^^^Imaginary Hospital^PI ||Doe^John^Joseph^^^^L^A|||M|||||0123456789",
+            "OBR|1|AB12345^AcmeAHDInc^ACDE48234567ABCD^EUI-64|CD12345^AcmeAHDInc^ACDE48234567ABCD^EUI-64|182777000^monitoring of patient^SNOMED-CT|||20090813095715+0000",
+            "OBX|1|CWE|68220^MDC_TIME_SYNC_PROTOCOL^MDC|0.0.0.1|532224^MDC_TIME_SYNC_NONE^MDC|||||R",
+            "OBX|2||528391^MDC_DEV_SPEC_PROFILE_BP^MDC|1|||||||X|||||||0123456789ABCDEF^EUI-64",
+            "OBX|3||150020^MDC_PRESS_BLD_NONINV^MDC|1.0.1|||||||X|||20090813095715+0000",
+            "OBX|4|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.0.1.1|120|266016^MDC_DIM_MMHG^MDC|||||R",
+            "OBX|5|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.0.1.2|80|266016^MDC_DIM_MMHG^MDC|||||R",
+            "OBX|6|NM|150023^MDC_PRESS_BLD_NONINV_MEAN^MDC|1.0.1.3|100|266016^MDC_DIM_MMHG^MDC|||||R",
+            "OBX|7|DTM|67975^MDC_ATTR_TIME_ABS^MDC|1.0.0.1|20091028123702||||||R|||20091028173702+0000") + "\r";
+
+    /**
      * Mindray VS-900 vital signs monitor, IHE PCD-01 (MSH-21 IHE_PCD_001), as published in a public HAPI HL7v2
      * usage write-up on GitHub ("ExampleParseMessages", ORU^R01 control id 1914). NIBP sent as MDC_PRESS_CUFF_*,
      * OBX-18 on the first OBX only, times without offset.
