@@ -80,8 +80,8 @@ class Hl7DecoderTest {
     @Test
     void decode_nibpHeadingWithAValue_passedOverNotAPanel() {
         // Found by the mutation test: 150020 (the NIBP heading) is the panel's MDC code, not a number.
-        Hl7Message message = ok(Pcd01Samples.CONTINUA_BP.replace("150020^MDC_PRESS_BLD_NONINV^MDC|1.0.1|||||||X",
-                "150020^MDC_PRESS_BLD_NONINV^MDC|1.0.1|NM|5|266016^MDC_DIM_MMHG^MDC||||R"));
+        Hl7Message message = ok(Pcd01Samples.CONTINUA_BP.replace("OBX|3||150020^MDC_PRESS_BLD_NONINV^MDC|1.0.1|||||||X",
+                "OBX|3|NM|150020^MDC_PRESS_BLD_NONINV^MDC|1.0.1|5|266016^MDC_DIM_MMHG^MDC|||||R"));
         assertThat(message.readings()).hasSize(1);
         assertThat(message.notes()).anySatisfy(n -> assertThat(n).contains("OBX[3]", "group heading"));
     }
