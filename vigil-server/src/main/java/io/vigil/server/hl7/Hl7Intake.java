@@ -105,11 +105,12 @@ class Hl7Intake {
             String key = message.controlId() + "/" + reading.position();
             messages.add(new DeviceMessage(key.length() <= MAX_MESSAGE_ID ? key : null, List.of(reading.measurement())));
         }
-        return ingest.accept(request, messages).thenApply(result -> switch (result) {
+        // The answer looks up the assignment and may keep a dead letter: not on the store's commit thread.
+        return ingest.accept(request, messages).thenApplyAsync(result -> switch (result) {
             case IngestResult.Accepted accepted -> accepted(raw, request, message, accepted);
             case IngestResult.Rejected rejected -> refusal(raw, Hl7Acknowledgement.Code.AR, rejected.code(),
                     rejected.reason(), rejected.field());
-        });
+        }, task -> Thread.ofVirtual().name("vigil-hl7-answer").start(task));
     }
 
     private Answer accepted(byte[] raw, IngestRequest request, Hl7Message message, IngestResult.Accepted accepted) {
