@@ -31,6 +31,12 @@ class Hl7DecoderTest {
         return ((DecodeResult.Failure<Hl7Message>) result).error();
     }
 
+    private void assertRefused(String message, ErrorCode code, String field) {
+        DecodeError error = failure(message);
+        assertThat(error.code()).as(error.reason()).isEqualTo(code);
+        assertThat(error.field()).isEqualTo(field);
+    }
+
     private static double quantity(Hl7Reading reading) {
         return ((MeasuredValue.Quantity) reading.measurement().value()).value();
     }
@@ -120,9 +126,8 @@ class Hl7DecoderTest {
 
     @Test
     void decode_adtMessage_isUnsupported() {
-        DecodeError error = failure("MSH|^~\\&|A|B|||20261125101500||ADT^A01^ADT_A01|X1|P|2.6\rPID|||1\r");
-        assertThat(error.code()).isEqualTo(ErrorCode.HL7_UNSUPPORTED_MESSAGE);
-        assertThat(error.field()).isEqualTo("MSH-9");
+        assertRefused("MSH|^~\\&|A|B|||20261125101500||ADT^A01^ADT_A01|X1|P|2.6\rPID|||1\r",
+                ErrorCode.HL7_UNSUPPORTED_MESSAGE, "MSH-9");
     }
 
     @Test
@@ -133,23 +138,19 @@ class Hl7DecoderTest {
 
     @Test
     void decode_wrongUnit_failsWithObxField() {
-        DecodeError error = failure(Pcd01Samples.VIGIL_MONITOR.replace("97|%^%^UCUM", "97|266016^MDC_DIM_MMHG^MDC"));
-        assertThat(error.code()).isEqualTo(ErrorCode.UNSUPPORTED_UNIT);
-        assertThat(error.field()).isEqualTo("OBX[5]-6");
+        assertRefused(Pcd01Samples.VIGIL_MONITOR.replace("97|%^%^UCUM", "97|266016^MDC_DIM_MMHG^MDC"),
+                ErrorCode.UNSUPPORTED_UNIT, "OBX[5]-6");
     }
 
     @Test
     void decode_valueNotANumber_failsWithObxField() {
-        DecodeError error = failure(Pcd01Samples.VIGIL_MONITOR.replace("|97|", "|9x7|"));
-        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_VALUE);
-        assertThat(error.field()).isEqualTo("OBX[5]-5");
+        assertRefused(Pcd01Samples.VIGIL_MONITOR.replace("|97|", "|9x7|"), ErrorCode.INVALID_VALUE, "OBX[5]-5");
     }
 
     @Test
     void decode_missingControlId_failsAtMsh10() {
-        DecodeError error = failure(Pcd01Samples.VIGIL_MONITOR.replace("|MSG-0001|P|", "||P|"));
-        assertThat(error.code()).isEqualTo(ErrorCode.HL7_MISSING_FIELD);
-        assertThat(error.field()).isEqualTo("MSH-10");
+        assertRefused(Pcd01Samples.VIGIL_MONITOR.replace("|MSG-0001|P|", "||P|"),
+                ErrorCode.HL7_MISSING_FIELD, "MSH-10");
     }
 
     @Test
@@ -188,9 +189,8 @@ class Hl7DecoderTest {
 
     @Test
     void decode_timeFarInFuture_refused() {
-        DecodeError error = failure(Pcd01Samples.VIGIL_MONITOR.replace("20261125101300+0000", "20271125101300+0000"));
-        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_TIME);
-        assertThat(error.field()).isEqualTo("OBX[2]-14");
+        assertRefused(Pcd01Samples.VIGIL_MONITOR.replace("20261125101300+0000", "20271125101300+0000"),
+                ErrorCode.INVALID_TIME, "OBX[2]-14");
     }
 
     @Test
