@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decodes an HL7 v2 ORU^R01 in the IHE PCD-01 profile (ER7 encoding, any v2.x read with the v2.6 structures of
@@ -101,7 +102,7 @@ public final class Hl7Decoder {
             throw Hl7Rejection.at(PAYLOAD_TOO_LARGE, null, "The message has " + payload.length + " bytes; at most "
                     + MAX_BYTES + " are accepted.");
         }
-        String text = normalized(utf8(payload));
+        String text = normalized(text(payload));
         if (!text.startsWith("MSH") || text.length() < 8) {
             throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH", "The message does not start with an MSH segment and its separators (MSH|^~\\&).");
         }
@@ -113,13 +114,29 @@ public final class Hl7Decoder {
         }
     }
 
-    private static String utf8(byte[] payload) throws Hl7Rejection {
+    /** UTF-8 (and so ASCII), or ISO 8859-1 when MSH-18 declares it (8859/1), as older monitors send. */
+    private static String text(byte[] payload) throws Hl7Rejection {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
         } catch (CharacterCodingException e) {
-            throw Hl7Rejection.at(HL7_NOT_PARSEABLE, null, "The message is not UTF-8 (or ASCII) text.");
+            if (declaresLatin1(payload)) {
+                return new String(payload, StandardCharsets.ISO_8859_1);
+            }
+            throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH-18", "The message is not UTF-8 (or ASCII) text, and MSH-18"
+                    + " does not declare ISO 8859-1 (8859/1).");
         }
+    }
+
+    private static boolean declaresLatin1(byte[] payload) {
+        String head = new String(payload, 0, Math.min(payload.length, 1024), StandardCharsets.ISO_8859_1);
+        int end = head.indexOf('\r') >= 0 ? head.indexOf('\r') : head.indexOf('\n');
+        String msh = end < 0 ? head : head.substring(0, end);
+        if (!msh.startsWith("MSH") || msh.length() < 4) {
+            return false;
+        }
+        String[] fields = msh.split(Pattern.quote(String.valueOf(msh.charAt(3))), -1);
+        return fields.length > 17 && fields[17].startsWith("8859/1");
     }
 
     /** Segments end with CR; LF and CRLF (common from files and HTTP clients) are read the same way. */

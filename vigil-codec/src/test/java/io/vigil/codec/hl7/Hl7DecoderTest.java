@@ -194,6 +194,18 @@ class Hl7DecoderTest {
     }
 
     @Test
+    void decode_latin1_onlyWhenMsh18DeclaresIt() {
+        String latin1 = Pcd01Samples.VIGIL_MONITOR.replace("UNICODE UTF-8", "8859/1").replace("|WARD-A|", "|SOINS-INTENSIFS-\u00C9|");
+        DecodeResult<Hl7Message> declared = decoder.decode(latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), RECEIVED);
+        assertThat(declared).isInstanceOfSatisfying(DecodeResult.Ok.class,
+                ok -> assertThat(((Hl7Message) ok.value()).sendingFacility()).isEqualTo("SOINS-INTENSIFS-\u00C9"));
+        byte[] undeclared = latin1.replace("8859/1", "UNICODE UTF-8").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        DecodeResult<Hl7Message> refused = decoder.decode(undeclared, RECEIVED);
+        assertThat(refused).isInstanceOfSatisfying(DecodeResult.Failure.class,
+                f -> assertThat(f.error().code()).isEqualTo(ErrorCode.HL7_NOT_PARSEABLE));
+    }
+
+    @Test
     void decode_escapedSeparatorsInText_areUnescaped() {
         Hl7Message message = ok(Pcd01Samples.VIGIL_MONITOR.replace("|WARD-A|", "|WARD\\T\\A|"));
         assertThat(message.sendingFacility()).isEqualTo("WARD&A");
