@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port           MLLP port (0 = any free port)
  * @param maxFrameBytes  largest MLLP frame accepted; a larger one is refused and the connection closed
  * @param idleTimeout    an MLLP connection silent this long is closed
+ * @param maxConnections open MLLP connections at most; one more is closed at once
  * @param allowedSenders IP addresses allowed to connect over MLLP; empty = any (safe only on loopback)
  * @param defaultZone    zone of HL7 times sent without a UTC offset
  * @param outbound       ORU^R01 for new readings to an EHR's MLLP endpoint
@@ -24,6 +25,7 @@ public record Hl7Properties(
         @DefaultValue("2575") int port,
         @DefaultValue("1048576") int maxFrameBytes,
         @DefaultValue("5m") Duration idleTimeout,
+        @DefaultValue("64") int maxConnections,
         @DefaultValue List<String> allowedSenders,
         @DefaultValue("UTC") String defaultZone,
         @DefaultValue Outbound outbound) {

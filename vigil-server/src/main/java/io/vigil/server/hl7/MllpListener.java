@@ -95,6 +95,12 @@ public class MllpListener implements SmartLifecycle {
         while (isRunning()) {
             try {
                 Socket connection = server.accept();
+                if (connections.size() >= properties.maxConnections()) {
+                    log.warn("event=hl7.mllp_connection_refused peer={} open={}",
+                            connection.getInetAddress().getHostAddress(), connections.size());
+                    close(connection);
+                    continue;
+                }
                 connections.add(connection);
                 threads.execute(() -> serve(connection));
             } catch (IOException e) {

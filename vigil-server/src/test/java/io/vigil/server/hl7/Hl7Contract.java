@@ -31,7 +31,7 @@ import org.springframework.test.context.TestPropertySource;
  * the ACK checked, the readings read back through /fhir and validated against their profiles offline, refusals
  * found in the dead-letter list. Subclasses pick H2 or PostgreSQL.
  */
-@TestPropertySource(properties = {"vigil.hl7.port=0", "vigil.hl7.max-frame-bytes=16384"})
+@TestPropertySource(properties = {"vigil.hl7.port=0", "vigil.hl7.max-frame-bytes=16384", "vigil.hl7.max-connections=4"})
 abstract class Hl7Contract extends BedsideContract {
     private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ").withZone(ZoneOffset.UTC);
 
@@ -202,6 +202,28 @@ abstract class Hl7Contract extends BedsideContract {
             assertThat(ack).contains("VIGIL-1403");
             assertThat(sender.closedByServer()).isTrue();
         }
+    }
+
+    @Test
+    void connectionsBeyondTheLimit_areClosed_theOthersServed() {
+        List<MllpClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                MllpClient sender = new MllpClient(mllp.port());
+                open.add(sender);
+                assertThat(segments(sender.send(oru("CTRL-C" + i, mrn))).get(1)).startsWith("MSA|AA|");
+            }
+            try (MllpClient fifth = new MllpClient(mllp.port())) {
+                assertThat(fifth.closedByServer()).isTrue();
+            }
+        } finally {
+            open.forEach(MllpClient::close);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            try (MllpClient again = new MllpClient(mllp.port())) {
+                assertThat(segments(again.send(oru("CTRL-AGAIN", mrn))).get(1)).startsWith("MSA|AA|CTRL-AGAIN|");
+            }
+        });
     }
 
     @Test
