@@ -33,6 +33,17 @@ public final class ApiErrors {
     /** POST /api/v1/hl7 needs Content-Type application/hl7-v2 or text/plain. */
     public static final String HL7_CONTENT_TYPE = "VIGIL-1405";
 
+    /** A user name that is not a Vigil user (care-team member, share). */
+    public static final String UNKNOWN_USER = "VIGIL-1340";
+    /** The password is too short, too common, or contains the user name. */
+    public static final String WEAK_PASSWORD = "VIGIL-1341";
+    /** Breaking the glass needs a reason. */
+    public static final String BREAK_GLASS_REASON_REQUIRED = "VIGIL-1342";
+    /** Patients are shared only with caregivers. */
+    public static final String NOT_A_CAREGIVER = "VIGIL-1343";
+    /** A clinician registers patients only into a care unit one of their care teams covers. */
+    public static final String UNIT_NOT_COVERED = "VIGIL-1350";
+
     private ApiErrors() {
     }
 }

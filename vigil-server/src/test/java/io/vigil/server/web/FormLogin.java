@@ -2,6 +2,7 @@ package io.vigil.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.server.VigilClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -15,29 +16,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A browser-like HTTP client without a browser: logs in through the form (session cookie, CSRF token). */
-final class FormLogin {
+public final class FormLogin {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final int port;
 
-    FormLogin(int port) {
+    public FormLogin(int port) {
         this.port = port;
     }
 
-    HttpClient client() {
+    public HttpClient client() {
         return http;
     }
 
-    FormLogin logIn(String user, String password) {
+    public FormLogin logIn(String user, String password) {
         HttpResponse<String> answer = post("/login", csrfOf("/login"), "username=" + encode(user) + "&password=" + encode(password));
         assertThat(answer.headers().firstValue("Location")).as("login redirect").hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
         return this;
     }
 
-    void logOut() {
+    public void logOut() {
         HttpResponse<String> answer = post("/logout", csrfOf("/"), "");
         assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
+    }
+
+    /** A page (or any path) with this browser's session. */
+    public VigilClient.Response get(String path) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path)).GET());
+        return new VigilClient.Response(answer.statusCode(), answer.body(),
+                answer.headers().firstValue("Content-Type").orElse(""));
     }
 
     private String csrfOf(String page) {
