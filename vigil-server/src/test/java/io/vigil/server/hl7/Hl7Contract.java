@@ -130,6 +130,21 @@ abstract class Hl7Contract extends BedsideContract {
     }
 
     @Test
+    void http_integrationServiceAccount_mayPostHl7() {
+        String name = "hl7-engine-" + eui64.substring(0, 6).toLowerCase(java.util.Locale.ROOT);
+        String password = "interface-engine-" + eui64;
+        VigilClient.Response created = admin.post("/api/v1/users", java.util.Map.of("username", name,
+                "displayName", "Interface engine", "password", password, "roles", List.of("integration")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        VigilClient engine = VigilClient.user(httpPort, name, password);
+        VigilClient.Response answer = engine.post("/api/v1/hl7", oru("CTRL-ENGINE", mrn).getBytes(StandardCharsets.UTF_8),
+                "application/hl7-v2");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(segments(answer.body()).get(1)).startsWith("MSA|AA|CTRL-ENGINE|Stored 4 reading(s)");
+        assertThat(stored()).isEqualTo(4);
+    }
+
+    @Test
     void unknownEquipment_aeWithErr_andDeadLetter() {
         String message = oru("CTRL-UNK", mrn).replace(eui64, "FFEEDDCCBBAA0099");
         String ack;
