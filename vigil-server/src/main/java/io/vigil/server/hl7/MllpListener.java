@@ -32,7 +32,7 @@ public class MllpListener implements SmartLifecycle {
 
     private final Hl7Intake intake;
     private final Hl7Properties properties;
-    private final Set<String> allowedSenders;
+    private final Set<InetAddress> allowedSenders;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private ExecutorService threads;
@@ -40,7 +40,7 @@ public class MllpListener implements SmartLifecycle {
     MllpListener(Hl7Intake intake, Hl7Properties properties) {
         this.intake = intake;
         this.properties = properties;
-        this.allowedSenders = Set.copyOf(properties.allowedSenders());
+        this.allowedSenders = addresses(properties.allowedSenders());
     }
 
     /** The bound port (the chosen one when configured as 0). */
@@ -118,7 +118,7 @@ public class MllpListener implements SmartLifecycle {
             connection.setSoTimeout((int) Math.min(Integer.MAX_VALUE, properties.idleTimeout().toMillis()));
             InputStream in = new BufferedInputStream(connection.getInputStream());
             OutputStream out = connection.getOutputStream();
-            boolean allowed = allowedSenders.isEmpty() || allowedSenders.contains(peer);
+            boolean allowed = allowedSenders.isEmpty() || allowedSenders.contains(connection.getInetAddress());
             while (true) {
                 MllpFrames.Read read = MllpFrames.read(in, properties.maxFrameBytes());
                 switch (read) {
@@ -155,6 +155,19 @@ public class MllpListener implements SmartLifecycle {
         } finally {
             connections.remove(connection);
         }
+    }
+
+    /** The allow-list as addresses, so that ::1 and 0:0:0:0:0:0:0:1 are the same sender. */
+    private static Set<InetAddress> addresses(java.util.List<String> senders) {
+        Set<InetAddress> addresses = new java.util.HashSet<>();
+        for (String sender : senders) {
+            try {
+                addresses.add(InetAddress.getByName(sender.trim()));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("vigil.hl7.allowed-senders: '" + sender + "' is not an address", e);
+            }
+        }
+        return Set.copyOf(addresses);
     }
 
     private static void close(Socket connection) {
