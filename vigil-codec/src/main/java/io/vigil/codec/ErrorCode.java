@@ -21,7 +21,12 @@ public enum ErrorCode {
     UNSUPPORTED_FORMAT("VIGIL-1014", "The payload uses a format or feature Vigil does not decode"),
     SPECIAL_VALUE("VIGIL-1015", "The device sent an IEEE 11073 special value (NaN, NRes, ±INF, reserved) or"
             + " 'measurement unsuccessful' where a number is required"),
-    CRC_MISMATCH("VIGIL-1016", "The payload's end-to-end CRC does not match its bytes");
+    CRC_MISMATCH("VIGIL-1016", "The payload's end-to-end CRC does not match its bytes"),
+    HL7_NOT_PARSEABLE("VIGIL-1030", "The payload is not an HL7 v2 message in ER7 encoding (MSH, separators, segment structure)"),
+    HL7_UNSUPPORTED_MESSAGE("VIGIL-1031", "The HL7 v2 message is not an ORU^R01 observation result"),
+    HL7_NO_MEASUREMENT("VIGIL-1032", "The ORU^R01 carries no OBX with a value for an IEEE 11073 MDC code Vigil knows"),
+    HL7_DEVICE_IDENTITY("VIGIL-1033", "The message names no equipment identifier (OBX-18, PRT-10, or an EUI-64 in MSH-3), or more than one"),
+    HL7_MISSING_FIELD("VIGIL-1034", "A field the IHE PCD-01 profile requires is empty (MSH-10, OBX-3, OBX-6 of a number)");
 
     private final String code;
     private final String description;

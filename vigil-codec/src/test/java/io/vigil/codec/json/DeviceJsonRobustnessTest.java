@@ -93,8 +93,10 @@ class DeviceJsonRobustnessTest {
             }
         }
         assertThat(accepted).isBetween(4_000, 19_000);
-        assertThat(seen).containsAll(EnumSet.complementOf(EnumSet.of(ErrorCode.PAYLOAD_TOO_LARGE,
-                ErrorCode.TRUNCATED, ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.SPECIAL_VALUE, ErrorCode.CRC_MISMATCH)));
+        Set<ErrorCode> jsonCodes = EnumSet.complementOf(EnumSet.of(ErrorCode.PAYLOAD_TOO_LARGE,
+                ErrorCode.TRUNCATED, ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.SPECIAL_VALUE, ErrorCode.CRC_MISMATCH));
+        jsonCodes.removeIf(code -> code.name().startsWith("HL7_")); // the HL7 v2 decoder's own codes
+        assertThat(seen).containsAll(jsonCodes);
     }
 
     private DecodeResult<List<DeviceMessage>> decode(byte[] payload) {

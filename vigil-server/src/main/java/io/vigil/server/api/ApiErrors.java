@@ -20,6 +20,18 @@ public final class ApiErrors {
     public static final String ALERT_REASON_REQUIRED = "VIGIL-1220";
     /** The alert's state does not allow the change (e.g. acknowledging a resolved alert). */
     public static final String ALERT_TRANSITION_REFUSED = "VIGIL-1221";
+    /** HL7 v2 (1400–1419): the message's equipment identifier (OBX-18 / PRT-10 / MSH-3) is no registered device. */
+    public static final String HL7_UNKNOWN_DEVICE = "VIGIL-1400";
+    /** PID-3 names a patient other than the one the device is assigned to; readings went to the assigned patient. */
+    public static final String HL7_PATIENT_MISMATCH = "VIGIL-1401";
+    /** The MLLP peer's address is not in vigil.hl7.allowed-senders. */
+    public static final String HL7_SENDER_NOT_ALLOWED = "VIGIL-1402";
+    /** An MLLP frame exceeded vigil.hl7.max-frame-bytes, or the stream broke MLLP framing. */
+    public static final String HL7_FRAME_REFUSED = "VIGIL-1403";
+    /** An outbound ORU^R01 was not acknowledged (AA) by the receiver after every attempt. */
+    public static final String HL7_OUTBOUND_UNDELIVERED = "VIGIL-1404";
+    /** POST /api/v1/hl7 needs Content-Type application/hl7-v2 or text/plain. */
+    public static final String HL7_CONTENT_TYPE = "VIGIL-1405";
 
     /** A user name that is not a Vigil user (care-team member, share). */
     public static final String UNKNOWN_USER = "VIGIL-1340";

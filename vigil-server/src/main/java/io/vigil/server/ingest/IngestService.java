@@ -91,6 +91,19 @@ public class IngestService {
         return new DecodeError(error.code(), error.reason(), field, error.offset());
     }
 
+    /**
+     * Stores readings a transport decoded itself (HL7 v2, whose device is named inside the message): attributed,
+     * stored and published like any other; the future completes after the commit.
+     */
+    public CompletableFuture<IngestResult> accept(IngestRequest request, List<DeviceMessage> messages) {
+        return store(request, messages);
+    }
+
+    /** Refuses a payload a transport's own decoder refused, keeping it as a dead letter. */
+    public IngestResult.Rejected refuse(IngestRequest request, DecodeError error) {
+        return reject(request, error);
+    }
+
     /** Refuses a payload for a reason found outside the decoder (authorization, topic). */
     public IngestResult.Rejected refuse(IngestRequest request, String code, String reason) {
         deadLetters.keep(request, code, reason, null);
@@ -99,7 +112,7 @@ public class IngestService {
         return new IngestResult.Rejected(code, reason, null);
     }
 
-    private IngestResult reject(IngestRequest request, DecodeError error) {
+    private IngestResult.Rejected reject(IngestRequest request, DecodeError error) {
         String code = error.code().code();
         deadLetters.keep(request, code, error.reason(), error.field());
         metrics.rejected(request.transport(), code);

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertyResolver;
@@ -15,7 +17,8 @@ import org.springframework.core.env.PropertySource;
 /**
  * Serve mode refuses unsafe settings before anything starts, naming each setting to fix: HTTP without TLS,
  * no database URL (the embedded H2 is for the demo), a missing or weak admin password, the embedded MQTT broker
- * without TLS (or with device certificates asked for but no CA to check them), and demo settings.
+ * without TLS (or with device certificates asked for but no CA to check them), demo settings, and an HL7 MLLP
+ * listener open beyond loopback to any sender.
  */
 public class ServeModeChecks implements EnvironmentPostProcessor {
     private static final Set<String> WEAK = Set.of("admin", "password", "changeme", "vigil", "secret", "123456789012");
@@ -62,6 +65,11 @@ public class ServeModeChecks implements EnvironmentPostProcessor {
         problems.addAll(mqttProblems(env));
         for (String setting : demoSettings(env)) {
             problems.add("demo setting " + setting + " is set: serve mode has no demo ward and no demo users; remove it");
+        }
+        if (env.getProperty("vigil.hl7.enabled", Boolean.class, true)
+                && !List.of("127.0.0.1", "localhost", "::1").contains(env.getProperty("vigil.hl7.host", "127.0.0.1"))
+                && Binder.get(env).bind("vigil.hl7.allowed-senders", Bindable.listOf(String.class)).orElse(List.of()).isEmpty()) {
+            problems.add("HL7 MLLP has no authentication: keep vigil.hl7.host on loopback (behind a TLS tunnel), or set VIGIL_HL7_ALLOWED_SENDERS to the interface engines' addresses");
         }
         return problems;
     }

@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class VigilCommand {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
+    static final int DEFAULT_HL7_PORT = 2575;
 
     private VigilCommand() {
     }
@@ -51,9 +52,11 @@ public final class VigilCommand {
         String host = "127.0.0.1";
         int http;
         int mqtt;
+        int hl7;
         try {
             http = choosePort("HTTP", host, options.httpPort(), DEFAULT_HTTP_PORT, out);
             mqtt = choosePort("MQTT", host, options.mqttPort(), DEFAULT_MQTT_PORT, out);
+            hl7 = choosePort("HL7 MLLP", host, null, DEFAULT_HL7_PORT, out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
@@ -68,6 +71,8 @@ public final class VigilCommand {
         properties.put("server.address", host);
         properties.put("vigil.mqtt.host", host);
         properties.put("vigil.mqtt.port", mqtt);
+        properties.put("vigil.hl7.host", host);
+        properties.put("vigil.hl7.port", hl7);
         properties.put("vigil.data-dir", options.dataDir());
         properties.put("vigil.demo.password", password);
         properties.put("vigil.demo.simulate", options.simulate());

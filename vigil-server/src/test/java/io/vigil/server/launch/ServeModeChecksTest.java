@@ -87,6 +87,16 @@ class ServeModeChecksTest {
     }
 
     @Test
+    void problems_mllpBeyondLoopbackWithoutAllowList_refused() {
+        assertThat(ServeModeChecks.problems(new MockEnvironment().withProperty("vigil.hl7.host", "0.0.0.0")))
+                .anySatisfy(p -> assertThat(p).contains("VIGIL_HL7_ALLOWED_SENDERS"));
+        assertThat(ServeModeChecks.problems(new MockEnvironment().withProperty("vigil.hl7.host", "0.0.0.0")
+                .withProperty("vigil.hl7.allowed-senders[0]", "10.0.0.5")))
+                .noneSatisfy(p -> assertThat(p).contains("HL7"));
+        assertThat(ServeModeChecks.problems(new MockEnvironment())).noneSatisfy(p -> assertThat(p).contains("HL7"));
+    }
+
+    @Test
     void problems_defaultOrShortAdminPassword_refused() {
         assertThat(ServeModeChecks.problems(new MockEnvironment().withProperty("vigil.admin-password", "changeme")))
                 .anySatisfy(p -> assertThat(p).contains("VIGIL_ADMIN_PASSWORD"));
