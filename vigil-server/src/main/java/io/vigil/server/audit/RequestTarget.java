@@ -18,7 +18,8 @@ record RequestTarget(String action, String resourceType, String resourceId, Stri
     private static final Map<String, String> NAMED = Map.of(
             "POST /api/v1/devices", "device.register",
             "POST /api/v1/devices/{id}/secret", "device.secret.rotate",
-            "DELETE /api/v1/devices/{id}/secret", "device.revoke");
+            "DELETE /api/v1/devices/{id}/secret", "device.revoke",
+            "POST /api/v1/users/{id}/unlock", "user.unlock");
 
     static RequestTarget of(HttpServletRequest request) {
         return request.getRequestURI().startsWith("/fhir/") ? fhir(request) : rest(request);

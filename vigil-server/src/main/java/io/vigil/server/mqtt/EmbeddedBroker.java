@@ -102,7 +102,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
             Path conf = Files.createDirectories(home.resolve("conf"));
             Files.createDirectories(home.resolve("data"));
             Files.createDirectories(home.resolve("extensions"));
-            Files.writeString(conf.resolve("config.xml"), config(settings.host(), port));
+            Files.writeString(conf.resolve("config.xml"), config(settings.host(), port, maxPacketSize(ingestSettings)));
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
                     .withDataFolder(home.resolve("data"))
@@ -120,7 +120,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
 
     private EmbeddedExtension extension() {
         DeviceAuthenticator authenticator = new DeviceAuthenticator(devices, connected, audit, clock);
-        DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, clock);
+        DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, audit, clock);
         MeasurementInterceptor interceptor = new MeasurementInterceptor(ingest, new DeviceErrorEvents(), clock,
                 ingestSettings.ackTimeout());
         return EmbeddedExtension.builder()
@@ -161,7 +161,16 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
         log.info("event=mqtt.device_disconnected device={}", changed.deviceId());
     }
 
-    private static String config(String host, int port) {
+    /**
+     * Room for the largest payload plus a topic and headers: a payload a little over the limit still reaches the
+     * ingest pipeline, which refuses it with a reason and keeps it as a dead letter; a far larger packet is cut off by
+     * the broker (DISCONNECT 0x95 Packet too large) before it fills memory. MQTT 5 clients learn the limit in CONNACK.
+     */
+    static int maxPacketSize(VigilProperties.Ingest ingest) {
+        return (int) Math.min(268_435_460L, ingest.maxPayloadBytes() + 65_536L);
+    }
+
+    private static String config(String host, int port, int maxPacketSize) {
         return """
                 <?xml version="1.0"?>
                 <hivemq>
@@ -175,6 +184,9 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                         <receive-maximum>
                             <server-receive-maximum>64</server-receive-maximum>
                         </receive-maximum>
+                        <packets>
+                            <max-packet-size>%d</max-packet-size>
+                        </packets>
                     </mqtt>
                     <persistence>
                         <mode>in-memory</mode>
@@ -183,7 +195,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, host);
+                """.formatted(port, host, maxPacketSize);
     }
 
     @Override

@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Every device PUBLISH goes through here. Measurements are stored before the PUBACK leaves (the broker holds
- * the acknowledgement while the async output is open). A refusal answers MQTT 5 clients with PUBACK 0x99 and
- * a reason string, and publishes an error event on {@code vigil/v1/devices/{id}/errors} for every client
+ * the acknowledgement while the async output is open). A refusal answers MQTT 5 clients with PUBACK 0x99 (0x97
+ * over the device's rate limit, 0x83 when storage is unavailable) and a reason string, and publishes an error event on {@code vigil/v1/devices/{id}/errors} for every client
  * (the only channel MQTT 3.1.1 has).
  */
 final class MeasurementInterceptor implements PublishInboundInterceptor {
@@ -86,8 +86,11 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
     }
 
     private void refuse(PublishInboundOutput output, boolean mqtt5, IngestResult.Rejected rejected) {
-        AckReasonCode code = ApiErrors.INGEST_UNAVAILABLE.equals(rejected.code())
-                ? AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR : AckReasonCode.PAYLOAD_FORMAT_INVALID;
+        AckReasonCode code = switch (rejected.code()) {
+            case ApiErrors.INGEST_UNAVAILABLE -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
+            case ApiErrors.RATE_LIMITED -> AckReasonCode.QUOTA_EXCEEDED;
+            default -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
+        };
         String reason = rejected.code() + " " + rejected.reason() + (rejected.field() == null ? "" : " (" + rejected.field() + ")");
         if (mqtt5) {
             output.preventPublishDelivery(code, reason);

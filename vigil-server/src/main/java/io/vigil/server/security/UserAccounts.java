@@ -1,6 +1,7 @@
 package io.vigil.server.security;
 
 import io.vigil.server.VigilProperties;
+import io.vigil.server.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,12 +40,16 @@ class UserAccounts {
         return users;
     }
 
-    /** Argon2id verifies passwords; a successful check is remembered briefly so scripted Basic auth stays fast. */
+    /**
+     * Argon2id verifies passwords; a successful check is remembered briefly so scripted Basic auth stays fast; the
+     * throttle around both refuses locked names and throttled addresses before either is asked.
+     */
     @Bean
-    AuthenticationProvider authenticationProvider(InMemoryUserDetailsManager users, PasswordEncoder encoder, Clock clock) {
+    AuthenticationProvider authenticationProvider(InMemoryUserDetailsManager users, PasswordEncoder encoder, Clock clock,
+                                                  FailedLogins failures, AuditTrail audit) {
         DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(users);
         verifier.setPasswordEncoder(encoder);
-        return new RecentLogins(verifier, clock, Duration.ofMinutes(5));
+        return new LoginThrottle(new RecentLogins(verifier, clock, Duration.ofMinutes(5)), failures, audit, clock);
     }
 
     private static UserDetails user(String name, String hash, String role) {
