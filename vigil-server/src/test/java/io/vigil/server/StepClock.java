@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A clock that stands still until a test moves it: lockouts, rate limits and their windows become exact. Starts at
- * the real time, so that data stamped by the tests' own clock still lines up.
+ * the real time (in whole milliseconds, as the database keeps it), so data stamped by the tests still lines up.
  */
 public final class StepClock extends Clock {
-    private volatile Instant now = Instant.now();
+    private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     public void advance(Duration duration) {
         now = now.plus(duration);
