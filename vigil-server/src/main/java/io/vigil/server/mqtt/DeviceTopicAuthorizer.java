@@ -21,9 +21,9 @@ import java.time.Clock;
 
 /**
  * Topic permissions: a device publishes only under {@code vigil/v1/devices/<its id>/} and subscribes only to
- * its own errors and commands topics. A refused publish is answered 0x87 (MQTT 5; the broker closes an MQTT 3.1.1
- * connection, which has no negative PUBACK) and kept as a dead letter; a refused subscription gets SUBACK 0x87
- * (0x80 for MQTT 3.1.1). Both are audited ({@code mqtt.publish.denied}, {@code mqtt.subscribe.denied}) with the
+ * its own errors and commands topics. A refused publish is kept as a dead letter and answered (by HiveMQ's rules)
+ * with PUBACK 0x87 then DISCONNECT 0x87 for MQTT 5, by closing the connection for MQTT 3.1.1; a refused
+ * subscription gets SUBACK 0x87 (0x80 for MQTT 3.1.1) and the connection stays. Both are audited ({@code mqtt.publish.denied}, {@code mqtt.subscribe.denied}) with the
  * device as actor and the topic as resource — never the payload.
  */
 final class DeviceTopicAuthorizer implements PublishAuthorizer, SubscriptionAuthorizer {
