@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.exceptions.MqttClientStateException;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
@@ -43,6 +44,16 @@ public final class MqttDevice implements AutoCloseable {
                 .buildBlocking();
         Mqtt5ConnAck connAck = client.connect();
         return new MqttDevice(client, deviceId, connAck);
+    }
+
+    /** An MQTT 3.1.1 device, connected (user name = device id, password = secret). */
+    public static Mqtt3BlockingClient connect311(int port, String deviceId, String secret) {
+        Mqtt3BlockingClient client = MqttClient.builder().useMqttVersion3().identifier(deviceId + "-v3")
+                .serverHost("127.0.0.1").serverPort(port)
+                .simpleAuth().username(deviceId).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .buildBlocking();
+        client.connect();
+        return client;
     }
 
     /** The largest packet the broker accepts, as its CONNACK announced. */

@@ -3,7 +3,6 @@ package io.vigil.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
@@ -17,7 +16,6 @@ import io.vigil.server.VigilClient;
 import io.vigil.server.mqtt.EmbeddedBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -101,11 +99,7 @@ abstract class DeviceLimitsContract extends BedsideContract {
 
     @Test
     void mqtt311_overTheRateLimit_keepsTheConnection_andGetsAnErrorEvent() throws Exception {
-        Mqtt3BlockingClient client = MqttClient.builder().useMqttVersion3().identifier(deviceId + "-v3")
-                .serverHost("127.0.0.1").serverPort(broker.port())
-                .simpleAuth().username(deviceId).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                .buildBlocking();
-        client.connect();
+        Mqtt3BlockingClient client = MqttDevice.connect311(broker.port(), deviceId, secret);
         try (var errors = client.publishes(MqttGlobalPublishFilter.SUBSCRIBED)) {
             client.subscribeWith().topicFilter("vigil/v1/devices/" + deviceId + "/errors").qos(MqttQos.AT_LEAST_ONCE).send();
             for (int i = 0; i < 4; i++) {
@@ -199,13 +193,7 @@ abstract class DeviceLimitsContract extends BedsideContract {
     }
 
     private List<JsonNode> deadLetters(String code) {
-        List<JsonNode> letters = new ArrayList<>();
-        ward.admin().get("/api/v1/dead-letters?device=" + deviceId).json().forEach(l -> {
-            if (code.equals(l.get("code").asText())) {
-                letters.add(l);
-            }
-        });
-        return letters;
+        return ward.admin().get("/api/v1/dead-letters?device=" + deviceId).where("code", code);
     }
 
     private String prometheus() {

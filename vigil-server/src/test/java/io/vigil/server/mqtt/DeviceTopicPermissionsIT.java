@@ -3,7 +3,6 @@ package io.vigil.server.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3SubAckException;
@@ -13,7 +12,6 @@ import io.vigil.server.Databases;
 import io.vigil.server.MqttDevice;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -99,11 +97,7 @@ class DeviceTopicPermissionsIT extends BedsideContract {
 
     @Test
     void mqtt311_foreignSubscribeGetsFailure_foreignPublishClosesTheConnection_bothAudited() {
-        Mqtt3BlockingClient client = MqttClient.builder().useMqttVersion3().identifier(deviceId + "-v3")
-                .serverHost("127.0.0.1").serverPort(broker.port())
-                .simpleAuth().username(deviceId).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                .buildBlocking();
-        client.connect();
+        Mqtt3BlockingClient client = MqttDevice.connect311(broker.port(), deviceId, secret);
         try {
             assertThat(subscribe(client, "vigil/v1/devices/someone-else/errors")).isEqualTo(Mqtt3SubAckReturnCode.FAILURE);
             assertThat(subscribe(client, "vigil/v1/devices/" + deviceId + "/errors"))
@@ -131,12 +125,6 @@ class DeviceTopicPermissionsIT extends BedsideContract {
     }
 
     private List<JsonNode> audit(String action) {
-        List<JsonNode> events = new ArrayList<>();
-        ward.admin().get("/api/v1/audit?limit=1000&actor=device:" + deviceId).json().forEach(e -> {
-            if (action.equals(e.get("action").asText())) {
-                events.add(e);
-            }
-        });
-        return events;
+        return ward.admin().get("/api/v1/audit?limit=1000&actor=device:" + deviceId).where("action", action);
     }
 }

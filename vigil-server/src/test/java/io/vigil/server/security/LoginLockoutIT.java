@@ -17,10 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,20 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * Login lockout through the real surfaces: HTTP Basic and the login form, with the default limits (5 failures, 15
  * minutes). The address throttle is set out of reach here; {@link LoginThrottleIT} tests it.
  */
+@Import(StepClock.InContext.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigil.mqtt.enabled=false", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false",
         "vigil.security.login.address-max-failures=1000"})
 class LoginLockoutIT {
     private static final String WRONG = "not-the-password";
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        StepClock stepClock() {
-            return new StepClock();
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

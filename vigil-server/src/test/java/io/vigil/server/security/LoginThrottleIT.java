@@ -15,10 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,19 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * Password spraying — one password tried once against many names from one address — never trips a name's lockout;
  * the address's failed-login allowance stops it. Here: 6 failures, one forgiven per 10 minutes.
  */
+@Import(StepClock.InContext.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigil.mqtt.enabled=false", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false",
         "vigil.security.login.address-max-failures=6", "vigil.security.login.address-recovery=10m"})
 class LoginThrottleIT {
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        StepClock stepClock() {
-            return new StepClock();
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
