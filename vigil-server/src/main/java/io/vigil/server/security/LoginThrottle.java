@@ -12,7 +12,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
@@ -24,9 +23,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  *   <li>Each client address has a small allowance of failures across all names ({@code address-max-failures},
  *       one forgiven every {@code address-recovery}): password spraying from one address stalls.</li>
  * </ul>
- * A refused attempt looks exactly like a wrong password to the caller (same answer, and the password is still
- * hashed, so the time matches) — nobody learns that a name exists or is locked — but is audited as
- * {@code login.locked} or {@code login.throttled}; the start of a lockout as {@code account.locked}.
+ * A refused attempt gets exactly the answer of a wrong password — and unknown names are counted and locked like
+ * real ones — so nobody learns whether a name exists; it is audited as {@code login.locked} or
+ * {@code login.throttled}, the start of a lockout as {@code account.locked}.
  */
 final class LoginThrottle implements AuthenticationProvider {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
@@ -82,13 +81,11 @@ final class LoginThrottle implements AuthenticationProvider {
         }
     }
 
-    /** Checks the password anyway, so that a refusal takes as long as a wrong password, then refuses. */
+    /**
+     * Refuses without checking the password: a locked name or throttled address must not cost an Argon2id hash per
+     * attempt. Unknown names lock like real ones, so a refusal's speed tells nothing about which names exist.
+     */
     private Authentication refuse(Authentication attempt, String action, String address, String detail) {
-        try {
-            verifier.authenticate(attempt);
-        } catch (AuthenticationException expected) {
-            // The outcome is ignored: the attempt is refused whatever the password.
-        }
         log.info("event={} address={}", action, address);
         audit.record(new AuditEvent(clock.instant(), actor(attempt.getName()), null, action, "user",
                 actor(attempt.getName()), null, AuditEvent.Outcome.DENIED, address, detail));
