@@ -25,6 +25,15 @@ public final class ApiErrors {
     /** The alert's state does not allow the change (e.g. acknowledging a resolved alert). */
     public static final String ALERT_TRANSITION_REFUSED = "VIGIL-1221";
 
+    /** A user name that is not a Vigil user (care-team member, share). */
+    public static final String UNKNOWN_USER = "VIGIL-1340";
+    /** The password is too short, too common, or contains the user name. */
+    public static final String WEAK_PASSWORD = "VIGIL-1341";
+    /** Breaking the glass needs a reason. */
+    public static final String BREAK_GLASS_REASON_REQUIRED = "VIGIL-1342";
+    /** Patients are shared only with caregivers. */
+    public static final String NOT_A_CAREGIVER = "VIGIL-1343";
+
     private ApiErrors() {
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.server.demo;
 
 import io.vigil.server.VigilProperties;
+import io.vigil.server.access.PatientShares;
 import io.vigil.server.device.DeviceAssignments;
 import io.vigil.server.device.DeviceStore;
 import io.vigil.server.mqtt.EmbeddedBroker;
@@ -35,9 +36,9 @@ class DemoRunner implements ApplicationRunner {
     private Simulator simulator;
 
     DemoRunner(VigilProperties properties, PatientRegistration registration, PatientStore patients, DeviceStore devices,
-               DeviceAssignments assignments, ObjectProvider<EmbeddedBroker> broker, Clock clock) {
+               DeviceAssignments assignments, PatientShares shares, ObjectProvider<EmbeddedBroker> broker, Clock clock) {
         this.properties = properties;
-        this.ward = new DemoWard(registration, patients, devices, assignments, clock);
+        this.ward = new DemoWard(registration, patients, devices, assignments, shares, clock);
         this.broker = broker;
         this.clock = clock;
     }

@@ -2,6 +2,7 @@ package io.vigil.server.demo;
 
 import io.vigil.model.DeviceRecord;
 import io.vigil.model.PatientRecord;
+import io.vigil.server.access.PatientShares;
 import io.vigil.server.device.DeviceAssignments;
 import io.vigil.server.device.DeviceStore;
 import io.vigil.server.patient.PatientRegistration;
@@ -21,6 +22,9 @@ import java.util.List;
 class DemoWard {
     static final String WARD = "ward-a";
     static final String HOME = "home";
+    /** The demo caregiver follows one person at home: the heart-failure patient weighed every day. */
+    static final String CAREGIVERS_PATIENT = "DEMO-H001";
+    static final String DEMO_CAREGIVER = "caregiver";
 
     /** One demo device worn by one demo patient. */
     record Bed(String mrn, String given, String family, LocalDate birthDate, String sex, String unit, String bed,
@@ -33,9 +37,12 @@ class DemoWard {
     private final PatientStore patients;
     private final DeviceStore devices;
     private final DeviceAssignments assignments;
+    private final PatientShares shares;
     private final Clock clock;
 
-    DemoWard(PatientRegistration registration, PatientStore patients, DeviceStore devices, DeviceAssignments assignments, Clock clock) {
+    DemoWard(PatientRegistration registration, PatientStore patients, DeviceStore devices, DeviceAssignments assignments,
+             PatientShares shares, Clock clock) {
+        this.shares = shares;
         this.registration = registration;
         this.patients = patients;
         this.devices = devices;
@@ -88,6 +95,9 @@ class DemoWard {
             }
             if (assignments.history(bed.deviceId()).isEmpty()) {
                 assignments.assign(bed.deviceId(), patient.id(), clock.instant().minusSeconds(3600), null);
+            }
+            if (bed.mrn().equals(CAREGIVERS_PATIENT)) {
+                shares.share(patient.id(), DEMO_CAREGIVER, "demo");
             }
             provisioned.add(new Provisioned(bed, patient.id(), secret));
         }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Consecutive failed logins per user name, and the lockouts they cause. In memory (one node), bounded: when full,
  * the names with the oldest failure are forgotten first, unlocked ones before locked ones. Names are compared
- * without case, as the user store does. A name with no failure for a day starts afresh (its lockouts stop growing).
+ * without case (stricter than the user store: {@code Admin} and {@code admin} share one count). A name with no
+ * failure for a day starts afresh (its lockouts stop growing).
  */
 @Component
 final class FailedLogins {

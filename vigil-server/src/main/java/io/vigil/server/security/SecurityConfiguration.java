@@ -71,13 +71,18 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/devices", "/api/v1/devices/*/assignments").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/devices/*/secret").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/users/*/unlock").hasRole(ADMIN)
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/audit/**", "/api/v1/audit").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
                         // Acknowledging and resolving alerts are clinical acts: clinicians only.
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve").hasRole(CLINICIAN)
+                        // Accounts, care teams and the review of break-glass grants: administrators.
+                        .requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/care-teams/**", "/api/v1/care-teams",
+                                "/api/v1/break-glass").hasRole(ADMIN)
+                        // Breaking the glass is a clinician's emergency act; sharing is for those who see the patient.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/patients/*/break-glass").hasRole(CLINICIAN)
+                        .requestMatchers("/api/v1/patients/*/shares/**", "/api/v1/patients/*/shares").hasAnyRole(ADMIN, CLINICIAN)
                         .requestMatchers(HttpMethod.GET, "/api/**", "/fhir/**").authenticated()
                         .anyRequest().hasAnyRole(ADMIN, CLINICIAN))
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {

@@ -135,6 +135,9 @@ class LoginLockoutIT {
         assertThat(unlocked.json().get("wasLocked").asBoolean()).isTrue();
         assertThat(clinician.get("/api/v1/alerts").status()).isEqualTo(200);
         assertThat(admin.post("/api/v1/users/clinician/unlock", "").json().get("wasLocked").asBoolean()).isFalse();
+        VigilClient.Response unknown = admin.post("/api/v1/users/no-such-user/unlock", "");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asText()).isEqualTo("VIGIL-1202");
 
         JsonNode event = events("admin").stream().filter(e -> "user.unlock".equals(e.get("action").asText()))
                 .findFirst().orElseThrow();
