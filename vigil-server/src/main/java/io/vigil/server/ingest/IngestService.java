@@ -118,6 +118,8 @@ public class IngestService {
     private DecodeResult<List<DeviceMessage>> decode(IngestRequest request) {
         return switch (request.format()) {
             case PayloadFormat.DeviceJson json -> decoder.decode(request.payload(), request.receivedAt());
+            case PayloadFormat.Unsupported unsupported ->
+                    DecodeResult.failure(DecodeError.at(ErrorCode.UNSUPPORTED_FORMAT, null, unsupported.reason()));
             case PayloadFormat.GattCharacteristic characteristic -> switch (
                     gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
                 case DecodeResult.Ok<GattReading> ok ->

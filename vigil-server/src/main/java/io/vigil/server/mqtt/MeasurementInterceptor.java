@@ -7,7 +7,6 @@ import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInbound
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.general.MqttVersion;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
-import io.vigil.codec.ErrorCode;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.ingest.IngestRequest;
 import io.vigil.server.ingest.IngestResult;
@@ -51,17 +50,13 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         String deviceId = parsed.get().deviceId();
         byte[] payload = input.getPublishPacket().getPayload().map(DeviceTopicAuthorizer::bytes).orElse(new byte[0]);
         boolean mqtt5 = input.getConnectionInformation().getMqttVersion() == MqttVersion.V_5;
-        Optional<PayloadFormat> format = formatOf(parsed.get());
-        IngestRequest request = new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant(),
-                format.orElse(PayloadFormat.DEVICE_JSON));
-        if (format.isEmpty()) {
-            refuse(output, mqtt5, ingest.refuse(request, ErrorCode.UNSUPPORTED_FORMAT.code(),
-                    "Topic kind '" + parsed.get().kind() + "' is not supported yet; publish device JSON to "
-                            + DeviceTopics.PREFIX + deviceId + "/" + DeviceTopics.MEASUREMENTS
-                            + " or a GATT characteristic value to " + DeviceTopics.PREFIX + deviceId + "/"
-                            + DeviceTopics.BLE + "/{characteristic uuid}"));
-            return;
-        }
+        // An unsupported kind goes through the pipeline too: it is refused there, after the rate and size checks.
+        PayloadFormat format = formatOf(parsed.get()).orElseGet(() -> new PayloadFormat.Unsupported(
+                "Topic kind '" + parsed.get().kind() + "' is not supported yet; publish device JSON to "
+                        + DeviceTopics.PREFIX + deviceId + "/" + DeviceTopics.MEASUREMENTS
+                        + " or a GATT characteristic value to " + DeviceTopics.PREFIX + deviceId + "/"
+                        + DeviceTopics.BLE + "/{characteristic uuid}"));
+        IngestRequest request = new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant(), format);
         Async<PublishInboundOutput> async = output.async(ackTimeout, TimeoutFallback.FAILURE,
                 AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, ApiErrors.INGEST_UNAVAILABLE + " storage timed out; retry");
         ingest.ingest(request).whenComplete((result, failure) -> {

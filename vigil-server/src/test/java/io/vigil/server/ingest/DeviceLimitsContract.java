@@ -98,6 +98,21 @@ abstract class DeviceLimitsContract extends BedsideContract {
     }
 
     @Test
+    void mqtt5_unsupportedTopicKind_isRefused1014_andCountsAgainstTheRateLimit() {
+        String raw = "vigil/v1/devices/" + deviceId + "/raw/acme-v2";
+        try (MqttDevice device = MqttDevice.connect(broker.port(), deviceId, secret)) {
+            for (int i = 0; i < 3; i++) {
+                MqttDevice.PubAck refused = device.publish(raw, "{\"hr\": 72}");
+                assertThat(refused.code()).isEqualTo(0x99);
+                assertThat(refused.reason()).startsWith("VIGIL-1014").contains("raw");
+            }
+            assertThat(device.publish(raw, "{\"hr\": 72}").code()).as("a refused payload costs one reading").isEqualTo(0x97);
+        }
+        assertThat(deadLetters("VIGIL-1014")).hasSize(3);
+        assertThat(deadLetters("VIGIL-1320")).hasSize(1);
+    }
+
+    @Test
     void mqtt311_overTheRateLimit_keepsTheConnection_andGetsAnErrorEvent() throws Exception {
         Mqtt3BlockingClient client = MqttDevice.connect311(broker.port(), deviceId, secret);
         try (var errors = client.publishes(MqttGlobalPublishFilter.SUBSCRIBED)) {
