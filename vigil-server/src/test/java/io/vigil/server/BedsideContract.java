@@ -6,7 +6,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A running Vigil (no demo ward) and, for each test, a fresh patient on {@code ward-a} with a bedside monitor
- * assigned since yesterday, plus the people who look at it. Subclasses add the database and the tests.
+ * assigned since yesterday, plus the people who look at it: the demo clinician (on the ward-a care team) and the
+ * demo caregiver (the patient is shared with them). Subclasses add the database and the tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigil.mqtt.port=0", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false"})
@@ -31,6 +32,7 @@ public abstract class BedsideContract {
         caregiver = VigilClient.user(httpPort, "caregiver", WardFixture.PASSWORD);
         WardFixture.Bedside bed = ward.bedside("ward-a");
         patient = bed.patient();
+        ward.share(patient, "caregiver");
         deviceId = bed.deviceId();
         secret = bed.secret();
         device = VigilClient.device(httpPort, secret);

@@ -3,6 +3,7 @@ package io.vigil.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,11 +17,15 @@ public final class WardFixture {
         this.admin = VigilClient.user(httpPort, "admin", PASSWORD);
     }
 
+    /** Registers a patient in the unit (null: in no unit) and returns their id. */
     public String patient(String unit) {
         String mrn = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
-        VigilClient.Response created = admin.post("/api/v1/patients", Map.of("mrn", mrn,
-                "name", Map.of("given", "Test", "family", "Patient-" + mrn), "birthDate", "1950-01-01", "sex", "female",
-                "unit", unit));
+        Map<String, Object> body = new HashMap<>(Map.of("mrn", mrn,
+                "name", Map.of("given", "Test", "family", "Patient-" + mrn), "birthDate", "1950-01-01", "sex", "female"));
+        if (unit != null) {
+            body.put("unit", unit);
+        }
+        VigilClient.Response created = admin.post("/api/v1/patients", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asText();
     }
@@ -39,6 +44,12 @@ public final class WardFixture {
         VigilClient.Response created = admin.post("/api/v1/devices/" + deviceId + "/assignments", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asText();
+    }
+
+    /** Shares the patient with a caregiver, who may then read (only) that patient. */
+    public void share(String patientId, String caregiver) {
+        VigilClient.Response shared = admin.put("/api/v1/patients/" + patientId + "/shares/" + caregiver, Map.of());
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
     }
 
     /** A patient in the unit with a bedside monitor assigned since yesterday. */

@@ -122,6 +122,14 @@ public class PatientAccess {
         return !unit.isEmpty() && unit.getFirst() != null && scope.units().contains(unit.getFirst());
     }
 
+    /**
+     * Whether the caller sees device-level data that belongs to no patient (devices, unattributed readings):
+     * administrators and clinicians, who fix device assignments. Caregivers and integration accounts do not.
+     */
+    public boolean seesUnattributed(Authentication caller) {
+        return Role.ADMIN.heldBy(caller) || Role.CLINICIAN.heldBy(caller);
+    }
+
     /** Whether a patient with this id exists — for break-glass only, which may open any patient. */
     public boolean exists(String patientId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM patient WHERE id = ?", Integer.class, patientId) > 0;

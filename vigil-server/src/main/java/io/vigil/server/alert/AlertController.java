@@ -4,6 +4,7 @@ import io.vigil.analytics.alert.Alert;
 import io.vigil.analytics.alert.AlertPriority;
 import io.vigil.analytics.alert.AlertState;
 import io.vigil.analytics.alert.AlertTransition;
+import io.vigil.server.access.PatientAccess;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ApiException;
 import java.security.Principal;
@@ -22,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Alerts over REST: listed by any logged-in user, acknowledged (with a reason) and resolved by clinicians. */
+/**
+ * Alerts over REST: listed by any logged-in user, acknowledged (with a reason) and resolved by clinicians — each
+ * caller only the alerts of patients whose clinical data they may see; another patient's alert is answered 404.
+ */
 @RestController
 @RequestMapping("/api/v1/alerts")
 class AlertController {
@@ -43,10 +47,12 @@ class AlertController {
     }
 
     private final AlertStore alerts;
+    private final PatientAccess access;
     private final Clock clock;
 
-    AlertController(AlertStore alerts, Clock clock) {
+    AlertController(AlertStore alerts, PatientAccess access, Clock clock) {
         this.alerts = alerts;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -57,12 +63,12 @@ class AlertController {
                 .orElseThrow(() -> ApiException.invalid("state", "state is active, acknowledged or resolved"));
         AlertPriority p = priority == null ? null : AlertPriority.ofCode(priority)
                 .orElseThrow(() -> ApiException.invalid("priority", "priority is high, medium or low"));
-        return alerts.search(patient, s, p).stream().map(AlertView::of).toList();
+        return alerts.search(access.scopeOfCaller(), patient, s, p).stream().map(AlertView::of).toList();
     }
 
     @GetMapping("/{id}")
     AlertView one(@PathVariable String id) {
-        return AlertView.of(alerts.find(id).orElseThrow(() -> ApiException.notFound("Alert")).alert());
+        return AlertView.of(visible(id).alert());
     }
 
     @PostMapping("/{id}/ack")
@@ -83,7 +89,7 @@ class AlertController {
     /** Applies a person's transition, reading again if the reading listener changed the alert meanwhile. */
     private AlertView change(String id, Function<Alert, AlertTransition> transition) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            AlertStore.Stored stored = alerts.find(id).orElseThrow(() -> ApiException.notFound("Alert"));
+            AlertStore.Stored stored = visible(id);
             switch (transition.apply(stored.alert())) {
                 case AlertTransition.Applied applied -> {
                     if (alerts.update(applied.alert(), stored.version())) {
@@ -94,6 +100,12 @@ class AlertController {
             }
         }
         throw new ApiException(HttpStatus.CONFLICT, ApiErrors.CONFLICT, "The alert is changing; try again");
+    }
+
+    /** The alert, if its patient is one the caller may see; "not found" otherwise, as for an unknown alert. */
+    private AlertStore.Stored visible(String id) {
+        return alerts.find(id).filter(stored -> access.canSee(PatientAccess.caller(), stored.alert().patient()))
+                .orElseThrow(() -> ApiException.notFound("Alert"));
     }
 
     private static ApiException refusal(AlertTransition.Refused refused) {

@@ -3,6 +3,7 @@ package io.vigil.server.alert;
 import io.vigil.analytics.alert.Alert;
 import io.vigil.analytics.alert.AlertPriority;
 import io.vigil.analytics.alert.AlertState;
+import io.vigil.server.access.PatientScope;
 import io.vigil.server.observation.StoredTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,10 +71,14 @@ class AlertStore {
                 + "ORDER BY raised_at DESC", ROW, patient, rule).stream().findFirst();
     }
 
-    /** Alerts matching the filters (null = any), newest raised first, at most {@link #LONGEST_LIST}. */
-    List<Alert> search(String patient, AlertState state, AlertPriority priority) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM alert WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
+    /**
+     * Alerts of the scope's patients matching the filters (null = any), newest raised first, at most
+     * {@link #LONGEST_LIST}: the scope is applied in the query, so the limit counts only visible alerts.
+     */
+    List<Alert> search(PatientScope scope, String patient, AlertState state, AlertPriority priority) {
+        PatientScope.Condition visible = scope.wherePatient("patient_id");
+        StringBuilder sql = new StringBuilder("SELECT * FROM alert WHERE ").append(visible.sql());
+        List<Object> args = new ArrayList<>(visible.args());
         if (patient != null) {
             sql.append(" AND patient_id = ?");
             args.add(patient);

@@ -33,6 +33,8 @@ public final class ApiErrors {
     public static final String BREAK_GLASS_REASON_REQUIRED = "VIGIL-1342";
     /** Patients are shared only with caregivers. */
     public static final String NOT_A_CAREGIVER = "VIGIL-1343";
+    /** A clinician registers patients only into a care unit one of their care teams covers. */
+    public static final String UNIT_NOT_COVERED = "VIGIL-1350";
 
     private ApiErrors() {
     }

@@ -10,10 +10,10 @@ import io.vigil.analytics.news2.News2Score;
 import io.vigil.analytics.news2.SpO2Scale;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.ObservationRecord;
+import io.vigil.server.access.PatientAccess;
 import io.vigil.server.api.ApiException;
 import io.vigil.server.observation.ObservationQuery;
 import io.vigil.server.observation.ObservationStore;
-import io.vigil.server.patient.PatientStore;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * NEWS2 and the CGM glucose summary over REST, computed on request from the stored observations.
+ * NEWS2 and the CGM glucose summary over REST, computed on request from the stored observations, for patients
+ * the caller may see (others: 404).
  * Not for clinical use.
  */
 @RestController
@@ -68,16 +69,16 @@ class ClinicalScoresController {
         }
     }
 
-    private final PatientStore patients;
+    private final PatientAccess access;
     private final ObservationStore observations;
     private final News2ScaleStore scales;
     private final News2Scores news2;
     private final GlucoseSummaryCalculator glucose;
     private final Clock clock;
 
-    ClinicalScoresController(PatientStore patients, ObservationStore observations, News2ScaleStore scales,
+    ClinicalScoresController(PatientAccess access, ObservationStore observations, News2ScaleStore scales,
                              News2Scores news2, Clock clock, @Value("${vigil.cgm.interval:PT5M}") Duration cgmInterval) {
-        this.patients = patients;
+        this.access = access;
         this.observations = observations;
         this.scales = scales;
         this.news2 = news2;
@@ -135,7 +136,8 @@ class ClinicalScoresController {
         }
     }
 
+    /** A patient the caller may not see is answered like one that does not exist. */
     private void requirePatient(String id) {
-        patients.find(id).orElseThrow(() -> ApiException.notFound("Patient"));
+        access.requireVisible(id);
     }
 }

@@ -2,11 +2,13 @@ package io.vigil.server.device;
 
 import io.vigil.model.DeviceAssignment;
 import io.vigil.model.DeviceRecord;
+import io.vigil.server.access.PatientAccess;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -16,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Device registration and assignment to patients: {@code /api/v1/devices}. */
+/**
+ * Device registration and assignment to patients: {@code /api/v1/devices}. Devices are read by administrators and
+ * clinicians (who fix assignments); an assignment names its patient, so each caller sees only the assignments of
+ * patients whose registration they may see.
+ */
 @RestController
 @RequestMapping("/api/v1/devices")
 class DeviceController {
@@ -39,10 +45,12 @@ class DeviceController {
 
     private final DeviceStore devices;
     private final DeviceAssignments assignments;
+    private final PatientAccess access;
 
-    DeviceController(DeviceStore devices, DeviceAssignments assignments) {
+    DeviceController(DeviceStore devices, DeviceAssignments assignments, PatientAccess access) {
         this.devices = devices;
         this.assignments = assignments;
+        this.access = access;
     }
 
     @PostMapping
@@ -73,10 +81,9 @@ class DeviceController {
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(@PathVariable String id) {
+    Map<String, Object> show(@PathVariable String id, Authentication caller) {
         DeviceRecord device = assignments.requireDevice(id);
-        return Map.of("device", device,
-                "assignments", assignments.history(id).stream().map(AssignmentView::of).toList());
+        return Map.of("device", device, "assignments", visibleHistory(id, caller));
     }
 
     @PostMapping("/{id}/assignments")
@@ -87,13 +94,19 @@ class DeviceController {
     }
 
     @GetMapping("/{id}/assignments")
-    List<AssignmentView> history(@PathVariable String id) {
+    List<AssignmentView> history(@PathVariable String id, Authentication caller) {
         assignments.requireDevice(id);
-        return assignments.history(id).stream().map(AssignmentView::of).toList();
+        return visibleHistory(id, caller);
     }
 
     @PatchMapping("/{id}/assignments/{assignmentId}")
     AssignmentView end(@PathVariable String id, @PathVariable String assignmentId, @RequestBody AssignmentEnd body) {
         return AssignmentView.of(assignments.end(id, assignmentId, body.end()));
+    }
+
+    private List<AssignmentView> visibleHistory(String deviceId, Authentication caller) {
+        return assignments.history(deviceId).stream()
+                .filter(a -> access.canSeeRegistration(caller, a.patientId()))
+                .map(AssignmentView::of).toList();
     }
 }

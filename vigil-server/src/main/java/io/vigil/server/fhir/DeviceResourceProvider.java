@@ -11,7 +11,6 @@ import ca.uhn.fhir.rest.api.SearchTotalModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.vigil.fhir.DeviceMapper;
@@ -47,6 +46,7 @@ public class DeviceResourceProvider implements IResourceProvider {
 
     @Read
     public Device read(@IdParam IdType id) {
+        FhirRoles.require("Device");
         return devices.find(id.getIdPart()).map(DeviceMapper::toFhir)
                 .orElseThrow(() -> FhirRefusals.notFound("Device", id.getIdPart()));
     }
@@ -61,9 +61,10 @@ public class DeviceResourceProvider implements IResourceProvider {
             @Offset Integer offset,
             SearchTotalModeEnum totalMode,
             RequestDetails request) {
+        FhirRoles.require("Device");
         SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
-        refuseModifiers(id);
-        refuseModifiers(identifier);
+        SearchValues.refuseModifiers("_id and identifier", id);
+        SearchValues.refuseModifiers("_id and identifier", identifier);
         List<DeviceRecord> candidates = new ArrayList<>();
         if (id != null) {
             first(id).forEach(t -> devices.find(t.getValue()).ifPresent(candidates::add));
@@ -74,8 +75,8 @@ public class DeviceResourceProvider implements IResourceProvider {
             candidates.addAll(devices.list());
         }
         List<Device> matches = candidates.stream().distinct()
-                .filter(d -> all(id, t -> t.getValue().equals(d.id())))
-                .filter(d -> all(identifier, t -> noSystem(t) && t.getValue().equals(d.serial())))
+                .filter(d -> SearchValues.all(id, t -> t.getValue().equals(d.id())))
+                .filter(d -> SearchValues.all(identifier, t -> noSystem(t) && t.getValue().equals(d.serial())))
                 .sorted(Comparator.comparing(DeviceRecord::id))
                 .map(DeviceMapper::toFhir).toList();
         return SearchPage.of(matches, Paging.of(offset, count), totalMode != SearchTotalModeEnum.NONE);
@@ -88,24 +89,5 @@ public class DeviceResourceProvider implements IResourceProvider {
 
     private static List<TokenParam> first(TokenAndListParam and) {
         return and.getValuesAsQueryTokens().getFirst().getValuesAsQueryTokens();
-    }
-
-    private static boolean all(TokenAndListParam and, java.util.function.Predicate<TokenParam> test) {
-        if (and == null) {
-            return true;
-        }
-        for (TokenOrListParam or : and.getValuesAsQueryTokens()) {
-            if (or.getValuesAsQueryTokens().stream().noneMatch(test)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void refuseModifiers(TokenAndListParam and) {
-        if (and != null && and.getValuesAsQueryTokens().stream().flatMap(or -> or.getValuesAsQueryTokens().stream())
-                .anyMatch(t -> t.getModifier() != null || t.getMissing() != null || t.getValue() == null || t.getValue().isEmpty())) {
-            throw FhirRefusals.invalid("Modifiers and empty values are not supported on _id and identifier");
-        }
     }
 }

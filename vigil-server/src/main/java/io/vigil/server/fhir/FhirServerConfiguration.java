@@ -23,7 +23,9 @@ class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(PatientResourceProvider patients, DeviceResourceProvider devices,
                                                        ObservationResourceProvider observations,
-                                                       RiskAssessmentResourceProvider riskAssessments) {
+                                                       RiskAssessmentResourceProvider riskAssessments,
+                                                       PractitionerResourceProvider practitioners,
+                                                       CareTeamResourceProvider careTeams) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -33,6 +35,7 @@ class FhirServerConfiguration {
         server.setDefaultPrettyPrint(false);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
         server.setResourceProviders(List.of(patients, devices, observations, riskAssessments));
+        server.registerProviders(List.of(practitioners, careTeams));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
         server.registerInterceptor(new AuditedPatient());

@@ -24,6 +24,7 @@ import io.vigil.fhir.ObservationMapper;
 import io.vigil.model.MeasurementRegistry;
 import io.vigil.model.MeasurementType;
 import io.vigil.model.ObservationRecord;
+import io.vigil.server.access.PatientScope;
 import io.vigil.server.observation.ObservationQuery;
 import io.vigil.server.observation.ObservationStore;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stored readings as FHIR Observations: read, search, and {@code $lastn} (the newest readings of each code for a
- * patient). Results are produced from the narrow rows on every request; nothing FHIR-shaped is stored.
+ * patient). Results are produced from the narrow rows on every request; nothing FHIR-shaped is stored. Only the
+ * readings the caller may see ({@link FhirVisibility}) are read, found, counted and paged.
  */
 @Component
 public class ObservationResourceProvider implements IResourceProvider {
@@ -53,9 +55,11 @@ public class ObservationResourceProvider implements IResourceProvider {
     private final ObservationStore observations;
     private final ObservationMapper mapper;
     private final ObservationCodes codes;
+    private final FhirVisibility visibility;
 
-    ObservationResourceProvider(ObservationStore observations, MeasurementRegistry registry) {
+    ObservationResourceProvider(ObservationStore observations, MeasurementRegistry registry, FhirVisibility visibility) {
         this.observations = observations;
+        this.visibility = visibility;
         this.mapper = new ObservationMapper(registry);
         this.codes = new ObservationCodes(registry);
     }
@@ -67,7 +71,8 @@ public class ObservationResourceProvider implements IResourceProvider {
 
     @Read
     public Observation read(@IdParam IdType id) {
-        return observations.find(id.getIdPart()).map(mapper::toFhir)
+        FhirRoles.require("Observation");
+        return observations.find(id.getIdPart()).filter(visibility::sees).map(mapper::toFhir)
                 .orElseThrow(() -> FhirRefusals.notFound("Observation", id.getIdPart()));
     }
 
@@ -94,6 +99,7 @@ public class ObservationResourceProvider implements IResourceProvider {
             @Offset Integer offset,
             SearchTotalModeEnum totalMode,
             RequestDetails request) {
+        FhirRoles.require("Observation");
         SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
         ObservationCriteria criteria = ObservationCriteria.of(
                 new ObservationCriteria.Parameters(patient, subject, code, category, date, device), codes);
@@ -103,11 +109,13 @@ public class ObservationResourceProvider implements IResourceProvider {
             return new SearchPage(List.of(), paging, withTotal ? 0 : null, false);
         }
         // One row more than the page: whether a next page exists, without trusting a count taken a moment apart.
+        // The caller's scope is part of the SQL, so the page, the next link and the total see the same rows.
+        PatientScope.Condition visible = visibility.observations();
         ObservationQuery query = criteria.query(newestFirst(sort), paging.offset(), paging.count() + 1);
-        List<ObservationRecord> rows = paging.count() == 0 ? List.of() : observations.search(query);
+        List<ObservationRecord> rows = paging.count() == 0 ? List.of() : observations.search(query, visible);
         boolean more = rows.size() > paging.count();
         List<Observation> page = rows.subList(0, Math.min(rows.size(), paging.count())).stream().map(mapper::toFhir).toList();
-        Integer total = withTotal ? observations.count(query) : null;
+        Integer total = withTotal ? observations.count(query, visible) : null;
         return new SearchPage(page, paging, total, more);
     }
 
@@ -139,6 +147,7 @@ public class ObservationResourceProvider implements IResourceProvider {
             @OperationParam(name = Observation.SP_DATE) DateAndListParam date,
             @OperationParam(name = Observation.SP_DEVICE) ReferenceAndListParam device,
             RequestDetails request) {
+        FhirRoles.require("Observation");
         SearchParameters.requireOnly(request, LASTN_PARAMETERS);
         if (patient == null && subject == null) {
             throw FhirRefusals.invalid("$lastn needs the patient (patient or subject parameter)");
@@ -146,8 +155,8 @@ public class ObservationResourceProvider implements IResourceProvider {
         int perCode = perCode(max);
         ObservationCriteria criteria = ObservationCriteria.of(
                 new ObservationCriteria.Parameters(patient, subject, code, category, date, device), codes);
-        if (criteria.impossible()) {
-            return SearchPage.whole(List.of());
+        if (criteria.impossible() || !visibility.seesClinicalData(criteria.patientId())) {
+            return SearchPage.whole(List.of()); // a patient the caller may not see has no readings, like an unknown one
         }
         return SearchPage.whole(newest(criteria, perCode).stream().map(mapper::toFhir).toList());
     }

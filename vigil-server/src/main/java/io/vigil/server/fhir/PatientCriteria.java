@@ -1,10 +1,8 @@
 package io.vigil.server.fhir;
 
 import ca.uhn.fhir.rest.param.StringAndListParam;
-import ca.uhn.fhir.rest.param.StringOrListParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import io.vigil.fhir.PatientMapper;
 import io.vigil.model.PatientRecord;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 
 /**
  * A Patient search: {@code _id}, {@code identifier} (the MRN), {@code name}, {@code family}, {@code given}. Every
@@ -56,11 +53,11 @@ final class PatientCriteria {
     }
 
     boolean matches(PatientRecord p) {
-        return allTokens(id, (t, r) -> t.getValue().equals(r.id()), p)
-                && allTokens(identifier, (t, r) -> mrn(t).filter(r.mrn()::equals).isPresent(), p)
-                && allStrings(name, (s, r) -> startsWith(r.family(), s) || startsWith(r.given(), s), p)
-                && allStrings(family, (s, r) -> startsWith(r.family(), s), p)
-                && allStrings(given, (s, r) -> startsWith(r.given(), s), p);
+        return SearchValues.all(id, t -> t.getValue().equals(p.id()))
+                && SearchValues.all(identifier, t -> mrn(t).filter(p.mrn()::equals).isPresent())
+                && SearchValues.all(name, (StringParam s) -> startsWith(p.family(), s.getValue()) || startsWith(p.given(), s.getValue()))
+                && SearchValues.all(family, (StringParam s) -> startsWith(p.family(), s.getValue()))
+                && SearchValues.all(given, (StringParam s) -> startsWith(p.given(), s.getValue()));
     }
 
     /** The MRN an identifier token names: {@code urn:vigil:mrn|X} or {@code X}; empty for any other system. */
@@ -77,30 +74,6 @@ final class PatientCriteria {
         return and.getValuesAsQueryTokens().getFirst().getValuesAsQueryTokens();
     }
 
-    private static boolean allTokens(TokenAndListParam and, BiPredicate<TokenParam, PatientRecord> test, PatientRecord p) {
-        if (and == null) {
-            return true;
-        }
-        for (TokenOrListParam or : and.getValuesAsQueryTokens()) {
-            if (or.getValuesAsQueryTokens().stream().noneMatch(t -> test.test(t, p))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allStrings(StringAndListParam and, BiPredicate<String, PatientRecord> test, PatientRecord p) {
-        if (and == null) {
-            return true;
-        }
-        for (StringOrListParam or : and.getValuesAsQueryTokens()) {
-            if (or.getValuesAsQueryTokens().stream().noneMatch(s -> test.test(s.getValue(), p))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void refuseModifiers() {
         for (TokenAndListParam tokens : new TokenAndListParam[] {id, identifier}) {
             if (tokens != null && tokens.getValuesAsQueryTokens().stream().flatMap(or -> or.getValuesAsQueryTokens().stream())
@@ -109,14 +82,7 @@ final class PatientCriteria {
             }
         }
         for (StringAndListParam strings : new StringAndListParam[] {name, family, given}) {
-            if (strings != null && strings.getValuesAsQueryTokens().stream().flatMap(or -> or.getValuesAsQueryTokens().stream())
-                    .anyMatch(PatientCriteria::modified)) {
-                throw FhirRefusals.invalid("Modifiers (:exact, :contains) and empty values are not supported on name, family and given");
-            }
+            SearchValues.refuseModifiers("name, family and given", strings);
         }
-    }
-
-    private static boolean modified(StringParam s) {
-        return s.isExact() || s.isContains() || s.getMissing() != null || s.getValue() == null || s.getValue().isBlank();
     }
 }

@@ -33,7 +33,10 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
 
-/** Patients over FHIR: read, search by id, MRN and name, and admission by {@code POST /fhir/Patient}. */
+/**
+ * Patients over FHIR: read, search by id, MRN and name, and admission by {@code POST /fhir/Patient}. Only patients
+ * whose registration the caller may see ({@link FhirVisibility}) are read or found; any other is "not known".
+ */
 @Component
 public class PatientResourceProvider implements IResourceProvider {
     private static final Set<String> SEARCH_PARAMETERS = SearchParameters.search("_id", "identifier", "name", "family", "given");
@@ -44,10 +47,12 @@ public class PatientResourceProvider implements IResourceProvider {
 
     private final PatientStore patients;
     private final PatientRegistration registration;
+    private final FhirVisibility visibility;
 
-    PatientResourceProvider(PatientStore patients, PatientRegistration registration) {
+    PatientResourceProvider(PatientStore patients, PatientRegistration registration, FhirVisibility visibility) {
         this.patients = patients;
         this.registration = registration;
+        this.visibility = visibility;
     }
 
     @Override
@@ -57,7 +62,8 @@ public class PatientResourceProvider implements IResourceProvider {
 
     @Read
     public Patient read(@IdParam IdType id) {
-        return patients.find(id.getIdPart()).map(PatientMapper::toFhir)
+        FhirRoles.require("Patient");
+        return patients.find(id.getIdPart()).filter(visibility::seesRegistration).map(PatientMapper::toFhir)
                 .orElseThrow(() -> FhirRefusals.notFound("Patient", id.getIdPart()));
     }
 
@@ -77,9 +83,12 @@ public class PatientResourceProvider implements IResourceProvider {
             @Offset Integer offset,
             SearchTotalModeEnum totalMode,
             RequestDetails request) {
+        FhirRoles.require("Patient");
         SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
         PatientCriteria criteria = new PatientCriteria(id, identifier, name, family, given);
-        List<Patient> matches = criteria.candidates(patients).stream().filter(criteria::matches).distinct()
+        // The caller's scope applies to every candidate before the page is cut: totals and pages count only those.
+        List<Patient> matches = criteria.candidates(patients).stream().filter(criteria::matches)
+                .filter(visibility.registrations()).distinct()
                 .sorted(ORDER).map(PatientMapper::toFhir).toList();
         return SearchPage.of(matches, Paging.of(offset, count), totalMode != SearchTotalModeEnum.NONE);
     }

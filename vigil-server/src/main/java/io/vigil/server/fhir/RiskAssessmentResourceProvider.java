@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each patient's current NEWS2 as a {@code RiskAssessment}: read {@code RiskAssessment/news2-<patient id>}, or
- * search by {@code patient} / {@code subject}. Computed on request; past scores are not kept (yet).
+ * search by {@code patient} / {@code subject}. Computed on request; past scores are not kept (yet). Only for
+ * patients whose clinical data the caller may see; any other is "not known".
  * Not for clinical use.
  */
 @Component
@@ -26,10 +27,12 @@ public class RiskAssessmentResourceProvider implements IResourceProvider {
     private static final Set<String> SEARCH_PARAMETERS = SearchParameters.search("patient", "subject");
     private final PatientStore patients;
     private final News2Scores news2;
+    private final FhirVisibility visibility;
 
-    RiskAssessmentResourceProvider(PatientStore patients, News2Scores news2) {
+    RiskAssessmentResourceProvider(PatientStore patients, News2Scores news2, FhirVisibility visibility) {
         this.patients = patients;
         this.news2 = news2;
+        this.visibility = visibility;
     }
 
     @Override
@@ -39,12 +42,14 @@ public class RiskAssessmentResourceProvider implements IResourceProvider {
 
     @Read
     public RiskAssessment read(@IdParam IdType id) {
+        FhirRoles.require("RiskAssessment");
         String idPart = id.getIdPart();
         if (!idPart.startsWith(News2RiskAssessment.ID_PREFIX)) {
             throw FhirRefusals.notFound("RiskAssessment", idPart);
         }
         String patient = idPart.substring(News2RiskAssessment.ID_PREFIX.length());
-        return patients.find(patient).map(p -> News2RiskAssessment.of(news2.current(p.id())))
+        return patients.find(patient).filter(p -> visibility.seesClinicalData(p.id()))
+                .map(p -> News2RiskAssessment.of(news2.current(p.id())))
                 .orElseThrow(() -> FhirRefusals.notFound("RiskAssessment", idPart));
     }
 
@@ -55,6 +60,7 @@ public class RiskAssessmentResourceProvider implements IResourceProvider {
             @Description(shortDefinition = "The subject, a Patient")
             @OptionalParam(name = RiskAssessment.SP_SUBJECT) ReferenceParam subject,
             RequestDetails request) {
+        FhirRoles.require("RiskAssessment");
         SearchParameters.requireOnly(request, SEARCH_PARAMETERS);
         ReferenceParam who = patient != null ? patient : subject;
         if (who == null || (patient != null && subject != null)) {
@@ -63,7 +69,7 @@ public class RiskAssessmentResourceProvider implements IResourceProvider {
         if (who.getResourceType() != null && !"Patient".equals(who.getResourceType())) {
             return List.of();
         }
-        return patients.find(who.getIdPart()).map(p -> List.of(News2RiskAssessment.of(news2.current(p.id()))))
+        return patients.find(who.getIdPart()).filter(p -> visibility.seesClinicalData(p.id())).map(p -> List.of(News2RiskAssessment.of(news2.current(p.id()))))
                 .orElse(List.of());
     }
 }

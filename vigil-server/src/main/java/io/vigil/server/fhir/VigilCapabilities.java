@@ -22,8 +22,11 @@ final class VigilCapabilities {
         }
         capability.setName(FhirServerConfiguration.NAME).setTitle("Vigil FHIR R4 API").setPublisher(FhirServerConfiguration.NAME);
         CapabilityStatement.CapabilityStatementRestComponent rest = capability.getRestFirstRep();
-        rest.getSecurity().setDescription("HTTP Basic authentication with a Vigil user account. Any role may read and "
-                + "search; creating a Patient needs the admin or clinician role.");
+        rest.getSecurity().setDescription("HTTP Basic authentication with a Vigil user account. Every read and search "
+                + "returns only what the caller may see (care teams' units, shares, break-glass); anything else is 404 "
+                + "like an unknown id. Patient: every role (admins see every registration); Observation and "
+                + "RiskAssessment: clinician, caregiver, integration; Device, Practitioner, CareTeam: admin, clinician, "
+                + "integration; other roles get 403. Creating a Patient needs the admin or clinician role.");
         for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
             resource.getSearchInclude().clear();
             resource.getSearchRevInclude().clear();

@@ -7,6 +7,7 @@ import io.vigil.model.MeasurementType;
 import io.vigil.model.ObservationRecord;
 import io.vigil.model.TimeSource;
 import io.vigil.model.ValueKind;
+import io.vigil.server.access.PatientScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Repository;
 public class ObservationStore {
     private static final String COLUMNS = "o.id, o.device_id, o.patient_id, o.type_code, o.effective_at, o.received_at, "
             + "o.time_source, o.value_num, o.value_code";
+
+    private static final PatientScope.Condition EVERY_ROW = new PatientScope.Condition("1 = 1", List.of());
 
     private final JdbcTemplate jdbc;
     private final MeasurementRegistry registry;
@@ -47,8 +50,16 @@ public class ObservationStore {
     }
 
     public List<ObservationRecord> search(ObservationQuery query) {
+        return search(query, EVERY_ROW);
+    }
+
+    /**
+     * The query's page among the rows that also meet {@code visible}, an SQL condition over the observation row
+     * (alias {@code o}) such as the caller's patient scope: applied before paging, so pages and counts agree.
+     */
+    public List<ObservationRecord> search(ObservationQuery query, PatientScope.Condition visible) {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM observation o" + where(query, args)
+        String sql = "SELECT " + COLUMNS + " FROM observation o" + where(query, visible, args)
                 + " ORDER BY o.effective_at " + (query.newestFirst() ? "DESC" : "ASC") + ", o.id " + (query.newestFirst() ? "DESC" : "ASC")
                 + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         args.add(query.offset());
@@ -57,8 +68,14 @@ public class ObservationStore {
     }
 
     public int count(ObservationQuery query) {
+        return count(query, EVERY_ROW);
+    }
+
+    /** How many rows match the query and {@code visible} (see {@link #search(ObservationQuery, PatientScope.Condition)}). */
+    public int count(ObservationQuery query, PatientScope.Condition visible) {
         List<Object> args = new ArrayList<>();
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM observation o" + where(query, args), Integer.class, args.toArray());
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM observation o" + where(query, visible, args), Integer.class,
+                args.toArray());
         return count == null ? 0 : count;
     }
 
@@ -75,8 +92,12 @@ public class ObservationStore {
         return latest;
     }
 
-    private static String where(ObservationQuery query, List<Object> args) {
+    private static String where(ObservationQuery query, PatientScope.Condition visible, List<Object> args) {
         List<String> conditions = new ArrayList<>();
+        if (visible != EVERY_ROW) {
+            conditions.add(visible.sql());
+            args.addAll(visible.args());
+        }
         if (query.patientId() != null) {
             conditions.add("o.patient_id = ?");
             args.add(query.patientId());

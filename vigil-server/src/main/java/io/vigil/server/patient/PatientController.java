@@ -3,7 +3,11 @@ package io.vigil.server.patient;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.ObservationRecord;
 import io.vigil.model.PatientRecord;
+import io.vigil.server.access.PatientAccess;
+import io.vigil.server.access.PatientScope;
+import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ApiException;
+import io.vigil.server.security.Role;
 import io.vigil.server.observation.ObservationStore;
 import java.net.URI;
 import java.time.Clock;
@@ -13,7 +17,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +28,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Patients over REST: {@code /api/v1/patients}. */
+/**
+ * Patients over REST: {@code /api/v1/patients}. Registrations (name, MRN, unit, bed) are shown to whoever may see
+ * the patient ({@link PatientAccess#registrationScopeOf}: administrators see all); readings only to those who may
+ * see the patient's clinical data. A patient the caller may not see is answered 404, like one that does not exist.
+ */
 @RestController
 @RequestMapping("/api/v1/patients")
 class PatientController {
@@ -44,17 +54,21 @@ class PatientController {
     private final PatientRegistration registration;
     private final PatientStore patients;
     private final ObservationStore observations;
+    private final PatientAccess access;
     private final Clock clock;
 
-    PatientController(PatientRegistration registration, PatientStore patients, ObservationStore observations, Clock clock) {
+    PatientController(PatientRegistration registration, PatientStore patients, ObservationStore observations,
+                      PatientAccess access, Clock clock) {
         this.registration = registration;
+        this.access = access;
         this.patients = patients;
         this.observations = observations;
         this.clock = clock;
     }
 
     @PostMapping
-    ResponseEntity<PatientView> create(@RequestBody PatientBody body) {
+    ResponseEntity<PatientView> create(@RequestBody PatientBody body, Authentication caller) {
+        requireMayRegisterInto(caller, body.unit());
         Name name = body.name() == null ? new Name(null, null) : body.name();
         PatientRecord saved = registration.register(new PatientRecord(null, body.mrn(), name.given(), name.family(),
                 body.birthDate(), body.sex(), body.unit(), body.bed()));
@@ -62,20 +76,38 @@ class PatientController {
     }
 
     @GetMapping
-    List<PatientView> list(@RequestParam(required = false) String unit) {
-        return (unit == null ? patients.all() : patients.inUnit(unit)).stream().map(PatientView::of).toList();
+    List<PatientView> list(@RequestParam(required = false) String unit, Authentication caller) {
+        return patients.inScope(access.registrationScopeOf(caller), unit).stream().map(PatientView::of).toList();
     }
 
     @GetMapping("/{id}")
-    PatientView show(@PathVariable String id) {
+    PatientView show(@PathVariable String id, Authentication caller) {
+        if (!access.canSeeRegistration(caller, id)) {
+            throw ApiException.notFound("Patient");
+        }
         return PatientView.of(patients.find(id).orElseThrow(() -> ApiException.notFound("Patient")));
     }
 
     @GetMapping("/{id}/latest")
     List<LatestValue> latest(@PathVariable String id) {
-        patients.find(id).orElseThrow(() -> ApiException.notFound("Patient"));
+        access.requireVisible(id);
         Instant now = clock.instant();
         return observations.latest(id, List.of()).stream().map(o -> latestValue(o, now)).toList();
+    }
+
+    /**
+     * Administrators register patients into any unit; a clinician (who is not also an administrator) only into a unit
+     * their care teams cover, so they can see the patient they just registered.
+     */
+    private void requireMayRegisterInto(Authentication caller, String unit) {
+        if (Role.ADMIN.heldBy(caller)) {
+            return;
+        }
+        PatientScope scope = access.scopeOf(caller);
+        if (unit == null || !scope.includesUnit(unit)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ApiErrors.UNIT_NOT_COVERED,
+                    "Clinicians register patients only into a unit their care teams cover", "unit");
+        }
     }
 
     private static LatestValue latestValue(ObservationRecord o, Instant now) {

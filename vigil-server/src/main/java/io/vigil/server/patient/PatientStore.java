@@ -1,11 +1,15 @@
 package io.vigil.server.patient;
 
 import io.vigil.model.PatientRecord;
+import io.vigil.server.access.PatientScope;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ApiException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,8 +59,27 @@ public class PatientStore {
         return jdbc.query("SELECT * FROM patient WHERE mrn = ?", ROW, mrn).stream().findFirst();
     }
 
-    public List<PatientRecord> inUnit(String unit) {
-        return jdbc.query("SELECT * FROM patient WHERE care_unit = ? ORDER BY bed, family_name", ROW, unit);
+    /** The patients of the scope, of one unit (null: any), by unit, bed and name. */
+    public List<PatientRecord> inScope(PatientScope scope, String unit) {
+        PatientScope.Condition visible = scope.where("care_unit", "id");
+        StringBuilder sql = new StringBuilder("SELECT * FROM patient WHERE ").append(visible.sql());
+        List<Object> args = new ArrayList<>(visible.args());
+        if (unit != null) {
+            sql.append(" AND care_unit = ?");
+            args.add(unit);
+        }
+        sql.append(" ORDER BY care_unit, bed, family_name");
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /** The distinct units of these patients (those that have one). */
+    public List<String> unitsOf(Collection<String> patientIds) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(patientIds.size(), "?"));
+        return jdbc.queryForList("SELECT DISTINCT care_unit FROM patient WHERE care_unit IS NOT NULL AND id IN ("
+                + placeholders + ")", String.class, patientIds.toArray());
     }
 
     public List<PatientRecord> all() {

@@ -71,6 +71,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/devices", "/api/v1/devices/*/assignments").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/devices/*/secret").hasRole(ADMIN)
+                        // Devices and their assignments: those who fix assignments (patients are filtered per caller).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/devices", "/api/v1/devices/**").hasAnyRole(ADMIN, CLINICIAN)
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/audit/**", "/api/v1/audit").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.

@@ -2,7 +2,7 @@ package io.vigil.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.security.Principal;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,7 +12,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The ward page's data for scripts and the page itself: {@code GET /api/v1/ward?unit=} (the snapshot) and
  * {@code GET /api/v1/stream/ward?unit=} (server-sent events: {@code ward} snapshot, then {@code vitals} and
- * {@code unattributed} updates). {@code unit} defaults to {@code ward-a}; {@code all} shows every patient.
+ * {@code unattributed} updates). {@code unit} defaults to {@code ward-a} (or {@code all} for a caller who may not
+ * open it); {@code all} shows every patient the caller may see. Only the caller's units may be opened — any other
+ * answers 404 — and every tile and update is limited to the caller's patients.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -26,14 +28,16 @@ class WardApiController {
     }
 
     @GetMapping("/ward")
-    WardView ward(@RequestParam(name = "unit", required = false) String unit) {
-        return board.view(WardBoard.checkedUnit(unit));
+    WardView ward(@RequestParam(name = "unit", required = false) String unit, Authentication caller) {
+        WardViewer viewer = board.viewer(caller);
+        return board.view(WardBoard.unitFor(viewer, unit), viewer);
     }
 
     // No 'produces': a refusal (429, 400) must still be answered as problem+json.
     @GetMapping("/stream/ward")
-    SseEmitter stream(@RequestParam(name = "unit", required = false) String unit, Principal user, HttpServletRequest request) {
+    SseEmitter stream(@RequestParam(name = "unit", required = false) String unit, Authentication caller,
+                      HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return stream.open(user.getName(), session == null ? null : session.getId(), WardBoard.checkedUnit(unit));
+        return stream.open(caller, session == null ? null : session.getId(), unit);
     }
 }

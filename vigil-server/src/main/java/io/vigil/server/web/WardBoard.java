@@ -2,6 +2,8 @@ package io.vigil.server.web;
 
 import io.vigil.model.ObservationRecord;
 import io.vigil.model.PatientRecord;
+import io.vigil.server.access.PatientAccess;
+import io.vigil.server.access.PatientScope;
 import io.vigil.server.api.ApiException;
 import io.vigil.server.observation.ObservationStore;
 import io.vigil.server.patient.PatientStore;
@@ -14,11 +16,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Builds what the ward page shows: a unit's tiles with each patient's latest vitals, and the unattributed devices. */
+/**
+ * Builds what the ward page shows: a unit's tiles with each patient's latest vitals, and the unattributed devices —
+ * only what the caller may see ({@link WardViewer}). A unit the caller may not open is answered 404, like a unit
+ * that does not exist.
+ */
 @Component
 class WardBoard {
     /** The pseudo-unit that shows every patient. */
@@ -37,31 +46,52 @@ class WardBoard {
     private final PatientStore patients;
     private final ObservationStore observations;
     private final WardDirectory directory;
+    private final PatientAccess access;
     private final WardProperties settings;
     private final Clock clock;
 
-    WardBoard(PatientStore patients, ObservationStore observations, WardDirectory directory, WardProperties settings,
-              Clock clock) {
+    WardBoard(PatientStore patients, ObservationStore observations, WardDirectory directory, PatientAccess access,
+              WardProperties settings, Clock clock) {
         this.patients = patients;
+        this.access = access;
         this.observations = observations;
         this.directory = directory;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** The unit's tiles with every patient's latest vitals, and the unattributed devices. */
-    WardView view(String unit) {
+    /** What this caller may see, as of now. */
+    WardViewer viewer(Authentication caller) {
+        PatientScope scope = access.scopeOf(caller);
+        SortedSet<String> units = new TreeSet<>(scope.units());
+        units.addAll(patients.unitsOf(scope.patients()));
+        return new WardViewer(scope, units, access.seesUnattributed(caller));
+    }
+
+    /**
+     * The unit to show: the requested one if the viewer may open it (404 otherwise); without a request
+     * {@value #DEFAULT_UNIT} if they may open it, else {@code all}.
+     */
+    static String unitFor(WardViewer viewer, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return viewer.mayOpen(DEFAULT_UNIT) ? DEFAULT_UNIT : ALL;
+        }
+        String unit = checkedUnit(requested);
+        if (!viewer.mayOpen(unit)) {
+            throw ApiException.notFound("Unit");
+        }
+        return unit;
+    }
+
+    /** The unit's tiles with the latest vitals of every patient the viewer may see, and the unattributed devices. */
+    WardView view(String unit, WardViewer viewer) {
         String serverTime = clock.instant().toString();
-        List<PatientRecord> members = ALL.equals(unit) ? patients.all() : patients.inUnit(unit);
-        List<BedTile> tiles = members.stream()
+        List<BedTile> tiles = patients.inScope(viewer.scope(), ALL.equals(unit) ? null : unit).stream()
                 .sorted(ORDER)
                 .map(patient -> tile(patient, observations.latest(patient.id(), WardVital.types())))
                 .toList();
-        return new WardView(unit, serverTime, tiles, directory.unattributed(settings.unattributedShown()));
-    }
-
-    List<String> units() {
-        return directory.units();
+        List<UnattributedDevice> unattributed = viewer.devices() ? directory.unattributed(settings.unattributedShown()) : List.of();
+        return new WardView(unit, serverTime, tiles, unattributed);
     }
 
     /** The patient's tile with the newest of the given observations for each vital it shows. */
@@ -83,11 +113,8 @@ class WardBoard {
         return ALL.equals(unit) || unit.equals(patientUnit);
     }
 
-    /** The requested unit, the default when none, refused when it cannot be a unit name. */
-    static String checkedUnit(String unit) {
-        if (unit == null || unit.isBlank()) {
-            return DEFAULT_UNIT;
-        }
+    /** The requested unit, refused when it cannot be a unit name. */
+    private static String checkedUnit(String unit) {
         if (!UNIT.matcher(unit).matches()) {
             throw ApiException.invalid("unit", "A unit is 1–64 characters of A–Z, a–z, 0–9, '.', '_', '-'");
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -18,19 +19,22 @@ final class WardSubscriber {
     private static final Logger log = LoggerFactory.getLogger(WardSubscriber.class);
 
     private final SseEmitter emitter;
-    private final String user;
+    private final Authentication caller;
     private final String session;
     private final String unit;
+    private volatile WardViewer viewer;
     private final BlockingDeque<WardEvent> outbox;
     private final Consumer<WardSubscriber> onEnd;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     /** @param session the browser session the stream belongs to, null for a script using HTTP Basic */
-    WardSubscriber(SseEmitter emitter, String user, String session, String unit, int backlog, Consumer<WardSubscriber> onEnd) {
+    WardSubscriber(SseEmitter emitter, Authentication caller, String session, String unit, WardViewer viewer, int backlog,
+                   Consumer<WardSubscriber> onEnd) {
         this.emitter = emitter;
-        this.user = user;
+        this.caller = caller;
         this.session = session;
         this.unit = unit;
+        this.viewer = viewer;
         this.outbox = new LinkedBlockingDeque<>(backlog);
         this.onEnd = onEnd;
         emitter.onCompletion(this::end);
@@ -39,7 +43,22 @@ final class WardSubscriber {
     }
 
     String user() {
-        return user;
+        return caller.getName();
+    }
+
+    /** Who opened the stream, as they authenticated then. */
+    Authentication caller() {
+        return caller;
+    }
+
+    /** What the caller may see, as last decided. */
+    WardViewer viewer() {
+        return viewer;
+    }
+
+    /** What the caller may see from now on. */
+    void see(WardViewer decided) {
+        viewer = decided;
     }
 
     boolean belongsTo(String sessionId) {
@@ -48,11 +67,6 @@ final class WardSubscriber {
 
     String unit() {
         return unit;
-    }
-
-    /** Whether this stream shows patients of the unit. */
-    boolean follows(String patientUnit) {
-        return WardBoard.shows(unit, patientUnit);
     }
 
     /** Starts writing: {@code first} before anything queued since the subscriber was registered. */

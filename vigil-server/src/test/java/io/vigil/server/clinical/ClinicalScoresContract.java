@@ -63,7 +63,7 @@ abstract class ClinicalScoresContract extends BedsideContract {
                 "blood-pressure", Map.of("systolic", 88, "diastolic", 50), "heart-rate", 124, "consciousness", "V",
                 "body-temperature", 39.4));
 
-        VigilClient.Response read = caregiver.get("/fhir/RiskAssessment/news2-" + patient);
+        VigilClient.Response read = clinician.get("/fhir/RiskAssessment/news2-" + patient);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         RiskAssessment risk = FhirJson.context().newJsonParser().parseResource(RiskAssessment.class, read.body());
 
@@ -73,15 +73,15 @@ abstract class ClinicalScoresContract extends BedsideContract {
         assertThat(risk.getSubject().getReference()).isEqualTo("Patient/" + patient);
         assertThat(risk.getBasis()).hasSize(7).allMatch(b -> b.getReference().startsWith("Observation/"));
         for (var basis : risk.getBasis()) {
-            assertThat(caregiver.get("/fhir/" + basis.getReference()).status()).as(basis.getReference()).isEqualTo(200);
+            assertThat(clinician.get("/fhir/" + basis.getReference()).status()).as(basis.getReference()).isEqualTo(200);
         }
         assertThat(risk.getPredictionFirstRep().getQualitativeRisk().getCodingFirstRep().getCode()).isEqualTo("high");
         assertThat(risk.getMitigation()).endsWith("Not for clinical use.");
 
-        VigilClient.Response search = caregiver.get("/fhir/RiskAssessment?patient=" + patient);
+        VigilClient.Response search = clinician.get("/fhir/RiskAssessment?patient=" + patient);
         assertThat(search.status()).as(search.body()).isEqualTo(200);
         assertThat(search.json().get("entry")).hasSize(1);
-        assertThat(caregiver.get("/fhir/RiskAssessment/news2-" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(clinician.get("/fhir/RiskAssessment/news2-" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     @Test

@@ -316,6 +316,8 @@ abstract class FhirApiContract {
 
     @Test
     void createPatient_valid_is201WithLocation_thenReadableAndSearchable() {
+        // A patient admitted over FHIR has no care unit yet: administrators see every registration, the clinician
+        // who admitted it only once it is placed in one of their units (or shared with them).
         String mrn = "FHIR-" + ward.device;
         String family = "Lovelace-" + ward.device;
         HttpResponse<String> created = ward.clinician.post("/fhir/Patient", patientJson(mrn, family, "1961-04-12"));
@@ -324,20 +326,21 @@ abstract class FhirApiContract {
         Patient body = FhirJson.parse(Patient.class, created.body());
         String id = body.getIdElement().getIdPart();
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/fhir/Patient/" + id));
-        Patient read = ward.read(Patient.class, "Patient/" + id);
+        Patient read = FhirWard.read(ward.admin, Patient.class, "Patient/" + id);
         assertThat(OfflineValidator.errors(read)).isEmpty();
         assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(mrn);
         assertThat(read.getBirthDateElement().getValueAsString()).isEqualTo("1961-04-12");
+        assertRefusal(ward.clinician.get("/fhir/Patient/" + id), 404, "VIGIL-1202");
 
-        assertThat(ids(ward.search("Patient?identifier=urn:vigil:mrn|" + mrn))).containsExactly(id);
-        assertThat(ids(ward.search("Patient?identifier=" + mrn))).containsExactly(id);
-        assertThat(ward.search("Patient?identifier=http://other.example|" + mrn).getEntry()).isEmpty();
-        assertThat(ids(ward.search("Patient?_id=" + id))).containsExactly(id);
-        assertThat(ids(ward.search("Patient?family=" + family.toLowerCase()))).containsExactly(id);
-        assertThat(ids(ward.search("Patient?name=" + family.toUpperCase() + "&given=ad"))).containsExactly(id);
-        assertThat(ids(ward.search("Patient?family=" + family.substring(0, family.length() - 2) + "&name=ada")))
+        assertThat(ids(FhirWard.search(ward.admin, "Patient?identifier=urn:vigil:mrn|" + mrn))).containsExactly(id);
+        assertThat(ids(FhirWard.search(ward.admin, "Patient?identifier=" + mrn))).containsExactly(id);
+        assertThat(FhirWard.search(ward.admin, "Patient?identifier=http://other.example|" + mrn).getEntry()).isEmpty();
+        assertThat(ids(FhirWard.search(ward.admin, "Patient?_id=" + id))).containsExactly(id);
+        assertThat(ids(FhirWard.search(ward.admin, "Patient?family=" + family.toLowerCase()))).containsExactly(id);
+        assertThat(ids(FhirWard.search(ward.admin, "Patient?name=" + family.toUpperCase() + "&given=ad"))).containsExactly(id);
+        assertThat(ids(FhirWard.search(ward.admin, "Patient?family=" + family.substring(0, family.length() - 2) + "&name=ada")))
                 .as("prefixes").contains(id);
-        assertThat(ward.search("Patient?family=" + family + "&given=bob").getEntry()).isEmpty();
+        assertThat(FhirWard.search(ward.admin, "Patient?family=" + family + "&given=bob").getEntry()).isEmpty();
     }
 
     @Test
@@ -361,7 +364,7 @@ abstract class FhirApiContract {
     }
 
     @Test
-    void security_loginRequired_caregiverReadsButMayNotAdmit() {
+    void security_loginRequired_caregiverReadsSharedPatientsButMayNotAdmit() {
         HttpResponse<String> anonymous = FhirClient.anonymous(httpPort).get("/fhir/Observation?patient=" + ward.patient);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
@@ -370,6 +373,8 @@ abstract class FhirApiContract {
                 .as("FHIR clients read the CapabilityStatement before they log in").isEqualTo(200);
 
         FhirClient caregiver = FhirClient.user(httpPort, "caregiver", WardFixture.PASSWORD);
+        assertRefusal(caregiver.get("/fhir/Patient/" + ward.patient), 404, "VIGIL-1202");
+        assertThat(ward.ward.admin().put("/api/v1/patients/" + ward.patient + "/shares/caregiver", Map.of()).status()).isEqualTo(200);
         assertThat(caregiver.get("/fhir/Patient/" + ward.patient).statusCode()).isEqualTo(200);
         HttpResponse<String> refused = caregiver.post("/fhir/Patient", patientJson("CG-" + ward.device, "Caregiven", "1980-02-02"));
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -403,6 +408,8 @@ abstract class FhirApiContract {
         assertThat(searchParams(resource(capability, "Patient"))).contains("_id", "identifier", "name", "family", "given");
         assertThat(resource(capability, "Patient").getInteraction()).anySatisfy(i -> assertThat(i.getCode().toCode()).isEqualTo("create"));
         assertThat(searchParams(resource(capability, "Device"))).contains("_id", "identifier");
+        assertThat(searchParams(resource(capability, "Practitioner"))).contains("_id", "identifier", "name");
+        assertThat(searchParams(resource(capability, "CareTeam"))).contains("_id", "participant", "unit");
         assertThat(observation.getSearchInclude()).as("_include is refused, so not advertised").isEmpty();
     }
 

@@ -34,8 +34,13 @@ final class FhirWard {
     /** One reading to send: when, which type, the device-JSON value. */
     record Reading(Instant time, String alias, String value) {}
 
+    /** The care unit of the demo clinician's team {@code ward-a-team}: the clinician sees its patients. */
+    static final String UNIT = "ward-a";
+
     final WardFixture ward;
     final FhirClient clinician;
+    /** Sees every patient's registration, no clinical data. */
+    final FhirClient admin;
     final String patient;
     final String device;
     private final String secret;
@@ -45,7 +50,8 @@ final class FhirWard {
         this.port = port;
         this.ward = new WardFixture(port);
         this.clinician = FhirClient.user(port, "clinician", WardFixture.PASSWORD);
-        this.patient = ward.patient("ward-fhir");
+        this.admin = FhirClient.user(port, "admin", WardFixture.PASSWORD);
+        this.patient = ward.patient(UNIT);
         this.device = "mon-" + UUID.randomUUID().toString().substring(0, 8);
         this.secret = ward.device(device, "vital-signs-monitor");
         ward.assign(device, patient, monitoredFrom, null);
@@ -119,9 +125,13 @@ final class FhirWard {
         return new String[] {id, deviceSecret};
     }
 
-    /** A search that must succeed, as a Bundle. */
+    /** A search by the clinician that must succeed, as a Bundle. */
     Bundle search(String query) {
-        HttpResponse<String> response = clinician.get(query.startsWith("http") ? query : "/fhir/" + query);
+        return search(clinician, query);
+    }
+
+    static Bundle search(FhirClient as, String query) {
+        HttpResponse<String> response = as.get(query.startsWith("http") ? query : "/fhir/" + query);
         assertThat(response.statusCode()).as(query + " → " + response.body()).isEqualTo(200);
         return FhirJson.parse(Bundle.class, response.body());
     }
@@ -136,7 +146,11 @@ final class FhirWard {
     }
 
     <T extends IBaseResource> T read(Class<T> type, String path) {
-        HttpResponse<String> response = clinician.get("/fhir/" + path);
+        return read(clinician, type, path);
+    }
+
+    static <T extends IBaseResource> T read(FhirClient as, Class<T> type, String path) {
+        HttpResponse<String> response = as.get("/fhir/" + path);
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(FhirClient.FHIR_JSON));
         return FhirJson.parse(type, response.body());

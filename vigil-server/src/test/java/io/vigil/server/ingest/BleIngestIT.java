@@ -103,7 +103,8 @@ class BleIngestIT extends BedsideContract {
     }
 
     private JsonNode fhirObservations() {
-        VigilClient.Response response = ward.admin().get("/fhir/Observation?device=" + deviceId, "application/fhir+json");
+        // Administrators see no clinical data over FHIR; the ward's clinician does.
+        VigilClient.Response response = clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * A real HTTP client reading a server-sent event stream (text/event-stream, parsed by the HTML spec's
  * rules: {@code field:value} lines, events end at a blank line, {@code :} lines are comments).
  */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
     /** A received event. */
-    record Event(String name, String data) {}
+    public record Event(String name, String data) {}
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
@@ -56,14 +56,14 @@ final class EventStream implements AutoCloseable {
     }
 
     /** A stream opened by a script with HTTP Basic. */
-    static EventStream open(int port, String pathAndQuery, String user, String password) {
+    public static EventStream open(int port, String pathAndQuery, String user, String password) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new EventStream(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri(port, pathAndQuery))
                 .header("Authorization", "Basic " + basic));
     }
 
     /** A stream opened with the session cookie of a client that logged in through the form. */
-    static EventStream open(HttpClient session, int port, String pathAndQuery) {
+    public static EventStream open(HttpClient session, int port, String pathAndQuery) {
         return new EventStream(session, HttpRequest.newBuilder(uri(port, pathAndQuery)));
     }
 
@@ -72,7 +72,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** Whether the server ends the stream within a generous wait. */
-    boolean ends() {
+    public boolean ends() {
         try {
             return ended.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -81,21 +81,21 @@ final class EventStream implements AutoCloseable {
         }
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 
     /** The body of a refused stream. */
-    String body() {
+    public String body() {
         return body;
     }
 
     /** The next event (comments are not events); fails after a generous wait so a broken stream cannot hang the build. */
-    Event next() {
+    public Event next() {
         try {
             Event event = events.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             if (event == null) {
@@ -109,7 +109,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** The next event of that name, skipping others. */
-    Event next(String name) {
+    public Event next(String name) {
         while (true) {
             Event event = next();
             if (event.name().equals(name)) {

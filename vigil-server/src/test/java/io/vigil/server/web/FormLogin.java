@@ -2,6 +2,7 @@ package io.vigil.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.server.VigilClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -25,11 +26,11 @@ public final class FormLogin {
         this.port = port;
     }
 
-    HttpClient client() {
+    public HttpClient client() {
         return http;
     }
 
-    FormLogin logIn(String user, String password) {
+    public FormLogin logIn(String user, String password) {
         assertThat(attempt(user, password)).as("login redirect").doesNotContain("error");
         return this;
     }
@@ -40,9 +41,16 @@ public final class FormLogin {
         return answer.headers().firstValue("Location").orElse("status " + answer.statusCode());
     }
 
-    void logOut() {
+    public void logOut() {
         HttpResponse<String> answer = post("/logout", csrfOf("/"), "");
         assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
+    }
+
+    /** A page (or any path) with this browser's session. */
+    public VigilClient.Response get(String path) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path)).GET());
+        return new VigilClient.Response(answer.statusCode(), answer.body(),
+                answer.headers().firstValue("Content-Type").orElse(""));
     }
 
     private String csrfOf(String page) {

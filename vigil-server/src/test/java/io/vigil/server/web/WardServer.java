@@ -7,6 +7,7 @@ import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A running Vigil on H2 for the ward page's tests, shared by them (same configuration, one cached
  * context), with helpers that admit patients to beds and send readings through the device HTTP endpoint.
- * Each test works in a unit of its own, so tests never see each other's patients.
+ * Each test works in a unit of its own, so tests never see each other's patients; the demo clinician is on the
+ * care team of that unit (and so may see its patients), the caregiver and the administrator are not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigil.mqtt.port=0", "vigil.demo.password=" + WardFixture.PASSWORD, "vigil.demo.enabled=false",
@@ -42,6 +44,9 @@ abstract class WardServer {
     void newUnit() {
         ward = new WardFixture(httpPort);
         unit = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        VigilClient.Response team = ward.admin().post("/api/v1/care-teams", Map.of("id", unit + "-team",
+                "name", "Team of " + unit, "units", List.of(unit), "members", List.of("clinician")));
+        assertThat(team.status()).as(team.body()).isEqualTo(201);
     }
 
     /** A device worn by a patient: its id and secret. */

@@ -113,17 +113,17 @@ class WardStreamIT extends WardServer {
         List<EventStream> open = new ArrayList<>();
         try {
             for (int i = 0; i < settings.maxStreamsPerUser(); i++) {
-                EventStream stream = EventStream.open(httpPort, "/api/v1/stream/ward?unit=" + unit, "caregiver", WardFixture.PASSWORD);
+                EventStream stream = EventStream.open(httpPort, "/api/v1/stream/ward?unit=all", "caregiver", WardFixture.PASSWORD);
                 open.add(stream);
                 assertThat(stream.status()).isEqualTo(200);
                 stream.next("ward");
             }
-            try (EventStream refused = EventStream.open(httpPort, "/api/v1/stream/ward?unit=" + unit, "caregiver", WardFixture.PASSWORD)) {
+            try (EventStream refused = EventStream.open(httpPort, "/api/v1/stream/ward?unit=all", "caregiver", WardFixture.PASSWORD)) {
                 assertThat(refused.status()).isEqualTo(429);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
                 assertThat(refused.body()).contains("VIGIL-1204");
             }
-            try (EventStream otherUser = EventStream.open(httpPort, "/api/v1/stream/ward?unit=" + unit, "admin", WardFixture.PASSWORD)) {
+            try (EventStream otherUser = EventStream.open(httpPort, "/api/v1/stream/ward?unit=all", "admin", WardFixture.PASSWORD)) {
                 assertThat(otherUser.status()).as("the limit is per user").isEqualTo(200);
             }
         } finally {
