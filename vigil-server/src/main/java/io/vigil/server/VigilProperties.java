@@ -68,9 +68,43 @@ public record VigilProperties(
      * @param maxBatch           most observations in one commit
      * @param maxPayloadBytes    largest device payload accepted
      * @param ackTimeout         how long a device waits for its acknowledgement before the broker gives up
+     * @param rateLimit          per-device rate limit
      */
     public record Ingest(@DefaultValue("2ms") Duration groupCommitWindow, @DefaultValue("2000") int maxBatch,
-                         @DefaultValue("262144") int maxPayloadBytes, @DefaultValue("10s") Duration ackTimeout) {}
+                         @DefaultValue("262144") int maxPayloadBytes, @DefaultValue("10s") Duration ackTimeout,
+                         @DefaultValue RateLimit rateLimit) {
+
+        public Ingest {
+            if (maxPayloadBytes < 1) {
+                throw new IllegalArgumentException("vigil.ingest.max-payload-bytes must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * A token bucket per device, counted in readings (one value of one measurement type; a payload that fails to
+     * decode counts as one).
+     *
+     * @param readingsPerSecond    sustained readings per second per device; 0 turns the limit off
+     * @param burst                readings a device may send at once after a quiet spell
+     * @param deadLettersPerMinute rate-limited payloads kept whole per device and minute; the rest are counted
+     *                             in one summarising dead letter
+     * @param maxDevices           most devices whose allowance is held in memory
+     */
+    public record RateLimit(@DefaultValue("50") double readingsPerSecond, @DefaultValue("500") int burst,
+                            @DefaultValue("10") int deadLettersPerMinute, @DefaultValue("100000") int maxDevices) {
+
+        public RateLimit {
+            if (readingsPerSecond < 0 || burst < 1 || deadLettersPerMinute < 0 || maxDevices < 1) {
+                throw new IllegalArgumentException("vigil.ingest.rate-limit: readings-per-second must not be negative, "
+                        + "burst and max-devices at least 1, dead-letters-per-minute not negative");
+            }
+        }
+
+        public boolean enabled() {
+            return readingsPerSecond > 0;
+        }
+    }
 
     /**
      * @param enabled  whether to provision the demo ward (demo mode only)

@@ -17,6 +17,17 @@ public final class VigilClient {
 
     /** A response: status, body text, and the body as JSON (null when not JSON). */
     public record Response(int status, String body, String contentType) {
+        /** The elements of a JSON array answer whose {@code field} is {@code value}. */
+        public java.util.List<JsonNode> where(String field, String value) {
+            java.util.List<JsonNode> matching = new java.util.ArrayList<>();
+            json().forEach(element -> {
+                if (value.equals(element.path(field).asText())) {
+                    matching.add(element);
+                }
+            });
+            return matching;
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -16,6 +16,10 @@ public final class ApiErrors {
     public static final String CONFLICT = "VIGIL-1203";
     public static final String TOO_MANY_STREAMS = "VIGIL-1204";
     public static final String INTERNAL = "VIGIL-1299";
+    /** A device sent more readings than its rate limit allows (HTTP 429, MQTT 5 PUBACK 0x97). */
+    public static final String RATE_LIMITED = "VIGIL-1320";
+    /** The dead letter that counts a device's rate-limited payloads whose bytes were not kept. */
+    public static final String RATE_LIMITED_UNKEPT = "VIGIL-1321";
     /** Acknowledging an alert needs a reason. */
     public static final String ALERT_REASON_REQUIRED = "VIGIL-1220";
     /** The alert's state does not allow the change (e.g. acknowledging a resolved alert). */

@@ -20,7 +20,8 @@ record RequestTarget(String action, String resourceType, String resourceId, Stri
             "POST /api/v1/devices/{id}/secret", "device.secret.rotate",
             "DELETE /api/v1/devices/{id}/secret", "device.revoke",
             "GET /api/v1/stream/ward", "ward.subscribe",
-            "GET /api/v1/ward", "ward.read");
+            "GET /api/v1/ward", "ward.read",
+            "POST /api/v1/users/{id}/unlock", "user.unlock");
 
     static RequestTarget of(HttpServletRequest request) {
         return request.getRequestURI().startsWith("/fhir/") ? fhir(request) : rest(request);

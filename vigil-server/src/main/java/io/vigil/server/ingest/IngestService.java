@@ -3,11 +3,13 @@ package io.vigil.server.ingest;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.DeviceMessage;
+import io.vigil.codec.ErrorCode;
 import io.vigil.codec.ble.GattDecoder;
 import io.vigil.codec.ble.GattReading;
 import io.vigil.codec.json.DeviceJsonDecoder;
 import io.vigil.model.Measurement;
 import io.vigil.model.ObservationRecord;
+import io.vigil.server.VigilProperties;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.device.AssignmentStore;
 import io.vigil.server.observation.ObservationEvents;
@@ -44,9 +46,16 @@ public class IngestService {
     private final ObservationEvents events;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final DeviceAllowance allowance;
+    private final ThrottledLetters throttledLetters;
+    private final int maxPayloadBytes;
 
     IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer,
-                  ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock) {
+                  ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock,
+                  DeviceAllowance allowance, ThrottledLetters throttledLetters, VigilProperties properties) {
+        this.allowance = allowance;
+        this.throttledLetters = throttledLetters;
+        this.maxPayloadBytes = properties.ingest().maxPayloadBytes();
         this.decoder = decoder;
         this.gatt = gatt;
         this.assignments = assignments;
@@ -58,11 +67,47 @@ public class IngestService {
         this.clock = clock;
     }
 
+    /**
+     * Checks the device's rate limit and the payload's size before decoding; every payload that passes the rate
+     * check is charged to the device's allowance (its readings, or one when it is refused).
+     */
     public CompletableFuture<IngestResult> ingest(IngestRequest request) {
+        Duration wait = allowance.waitBeforeNext(request.deviceId());
+        if (!wait.isZero()) {
+            return CompletableFuture.completedFuture(rateLimited(request, wait));
+        }
+        if (request.payload().length > maxPayloadBytes) {
+            allowance.charge(request.deviceId(), 1);
+            return CompletableFuture.completedFuture(reject(request, DecodeError.atOffset(ErrorCode.PAYLOAD_TOO_LARGE,
+                    maxPayloadBytes, "The payload is larger than " + maxPayloadBytes + " bytes")));
+        }
         return switch (decode(request)) {
-            case DecodeResult.Failure<List<DeviceMessage>> failure -> CompletableFuture.completedFuture(reject(request, failure.error()));
-            case DecodeResult.Ok<List<DeviceMessage>> ok -> store(request, ok.value());
+            case DecodeResult.Failure<List<DeviceMessage>> failure -> {
+                allowance.charge(request.deviceId(), 1);
+                yield CompletableFuture.completedFuture(reject(request, failure.error()));
+            }
+            case DecodeResult.Ok<List<DeviceMessage>> ok -> {
+                allowance.charge(request.deviceId(), ok.value().stream().mapToInt(m -> m.measurements().size()).sum());
+                yield store(request, ok.value());
+            }
         };
+    }
+
+    /** How long the device must wait before its next payload is admitted (zero: now). */
+    public Duration waitBeforeNext(String deviceId) {
+        return allowance.waitBeforeNext(deviceId);
+    }
+
+    /** Refused for the rate limit, without decoding; the dead letter is bounded per device and minute. */
+    private IngestResult.Rejected rateLimited(IngestRequest request, Duration wait) {
+        VigilProperties.RateLimit limit = allowance.limit();
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        String reason = "Rate limit exceeded: at most " + limit.readingsPerSecond() + " readings per second (burst "
+                + limit.burst() + ") per device; retry after " + seconds + " s";
+        throttledLetters.refused(request, reason);
+        metrics.rejected(request.transport(), ApiErrors.RATE_LIMITED);
+        log.debug("event=ingest.rate_limited device={} transport={}", request.deviceId(), request.transport());
+        return new IngestResult.Rejected(ApiErrors.RATE_LIMITED, reason, null);
     }
 
     /**
@@ -73,6 +118,8 @@ public class IngestService {
     private DecodeResult<List<DeviceMessage>> decode(IngestRequest request) {
         return switch (request.format()) {
             case PayloadFormat.DeviceJson json -> decoder.decode(request.payload(), request.receivedAt());
+            case PayloadFormat.Unsupported unsupported ->
+                    DecodeResult.failure(DecodeError.at(ErrorCode.UNSUPPORTED_FORMAT, null, unsupported.reason()));
             case PayloadFormat.GattCharacteristic characteristic -> switch (
                     gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
                 case DecodeResult.Ok<GattReading> ok ->

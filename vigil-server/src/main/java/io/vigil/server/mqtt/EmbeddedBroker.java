@@ -123,7 +123,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
             Path config = conf.resolve("config.xml");
             Files.deleteIfExists(config);
             KeyMaterial.ownerOnly(config); // it holds the key stores' passwords
-            Files.writeString(config, config(listeners.xml(properties.tls(), conf)));
+            Files.writeString(config, config(listeners.xml(properties.tls(), conf), maxPacketSize(ingestSettings)));
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
                     .withDataFolder(home.resolve("data"))
@@ -142,7 +142,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
 
     private EmbeddedExtension extension() {
         DeviceAuthenticator authenticator = new DeviceAuthenticator(devices, connected, audit, clock);
-        DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, clock);
+        DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, audit, clock);
         MeasurementInterceptor interceptor = new MeasurementInterceptor(ingest, new DeviceErrorEvents(), clock,
                 ingestSettings.ackTimeout());
         return EmbeddedExtension.builder()
@@ -183,7 +183,16 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
         log.info("event=mqtt.device_disconnected device={}", changed.deviceId());
     }
 
-    private static String config(String listeners) {
+    /**
+     * Room for the largest payload plus a topic and headers: a payload a little over the limit still reaches the
+     * ingest pipeline, which refuses it with a reason and keeps it as a dead letter; a far larger packet is cut off by
+     * the broker (DISCONNECT 0x95 Packet too large) before it fills memory. MQTT 5 clients learn the limit in CONNACK.
+     */
+    static int maxPacketSize(VigilProperties.Ingest ingest) {
+        return (int) Math.min(268_435_460L, ingest.maxPayloadBytes() + 65_536L);
+    }
+
+    private static String config(String listeners, int maxPacketSize) {
         return """
                 <?xml version="1.0"?>
                 <hivemq>
@@ -192,6 +201,9 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                         <receive-maximum>
                             <server-receive-maximum>64</server-receive-maximum>
                         </receive-maximum>
+                        <packets>
+                            <max-packet-size>%d</max-packet-size>
+                        </packets>
                     </mqtt>
                     <persistence>
                         <mode>in-memory</mode>
@@ -200,7 +212,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(listeners);
+                """.formatted(listeners, maxPacketSize);
     }
 
     @Override
