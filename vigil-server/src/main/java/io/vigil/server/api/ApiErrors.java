@@ -20,6 +20,8 @@ public final class ApiErrors {
     public static final String ALERT_REASON_REQUIRED = "VIGIL-1220";
     /** The alert's state does not allow the change (e.g. acknowledging a resolved alert). */
     public static final String ALERT_TRANSITION_REFUSED = "VIGIL-1221";
+    /** A shipped or folder mapping template cannot be changed or deleted through the API. */
+    public static final String TEMPLATE_READ_ONLY = "VIGIL-1420";
 
     private ApiErrors() {
     }

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * HTTP device ingest with the device secret as Bearer token: {@code POST /api/v1/devices/{id}/measurements}
  * (device JSON) and {@code POST /api/v1/devices/{id}/ble/{uuid}} (a raw GATT characteristic value,
- * {@code application/octet-stream}). Answers 201 only after the readings are durably stored. Accepted messages
+ * {@code application/octet-stream}) and {@code POST /api/v1/devices/{id}/raw/{template}} (a vendor's JSON through a
+ * mapping template). Answers 201 only after the readings are durably stored. Accepted messages
  * are not audited one by one (the metrics count them); a device that fails to authenticate is.
  */
 @RestController
@@ -58,6 +59,12 @@ class DeviceIngestController {
         return ingest(id, http, new PayloadFormat.GattCharacteristic(uuid));
     }
 
+    @PostMapping("/api/v1/devices/{id}/raw/{template}")
+    CompletableFuture<ResponseEntity<?>> vendorJson(@PathVariable String id, @PathVariable String template,
+                                                    HttpServletRequest http) throws IOException {
+        return ingest(id, http, new PayloadFormat.VendorJson(template));
+    }
+
     private CompletableFuture<ResponseEntity<?>> ingest(String id, HttpServletRequest http, PayloadFormat format)
             throws IOException {
         byte[] payload = readCapped(http.getInputStream());
@@ -66,8 +73,11 @@ class DeviceIngestController {
         DeviceCheck check = devices.check(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)));
         if (check != DeviceCheck.ACCEPTED) {
             audit.record(AuditEvent.deviceRefused(clock.instant(), id, check == DeviceCheck.REVOKED, http.getRemoteAddr(),
-                    format instanceof PayloadFormat.GattCharacteristic ? "POST /api/v1/devices/{id}/ble/{uuid}"
-                            : "POST /api/v1/devices/{id}/measurements"));
+                    switch (format) {
+                        case PayloadFormat.GattCharacteristic gatt -> "POST /api/v1/devices/{id}/ble/{uuid}";
+                        case PayloadFormat.VendorJson vendor -> "POST /api/v1/devices/{id}/raw/{template}";
+                        case PayloadFormat.DeviceJson json -> "POST /api/v1/devices/{id}/measurements";
+                    }));
         }
         if (check == DeviceCheck.REVOKED) {
             IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_REVOKED, "This device has been revoked");

@@ -3,16 +3,21 @@ package io.vigil.server.ingest;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.DeviceMessage;
+import io.vigil.codec.ErrorCode;
 import io.vigil.codec.ble.GattDecoder;
 import io.vigil.codec.ble.GattReading;
 import io.vigil.codec.json.DeviceJsonDecoder;
+import io.vigil.codec.json.DeviceJsonLimits;
+import io.vigil.codec.json.Echo;
 import io.vigil.model.Measurement;
 import io.vigil.model.ObservationRecord;
+import io.vigil.server.VigilProperties;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.device.AssignmentStore;
 import io.vigil.server.observation.ObservationEvents;
 import io.vigil.server.observation.ObservationIds;
 import io.vigil.server.observation.StoredTime;
+import io.vigil.server.template.MappingTemplates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +41,8 @@ public class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final DeviceJsonDecoder decoder;
+    private final MappingTemplates templates;
+    private final DeviceJsonLimits templateLimits;
     private final GattDecoder gatt;
     private final AssignmentStore assignments;
     private final ObservationWriter writer;
@@ -46,8 +53,13 @@ public class IngestService {
     private final Clock clock;
 
     IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer,
-                  ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock) {
+                  ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock,
+                  MappingTemplates templates, VigilProperties properties) {
         this.decoder = decoder;
+        this.templates = templates;
+        DeviceJsonLimits defaults = DeviceJsonLimits.defaults();
+        this.templateLimits = new DeviceJsonLimits(properties.ingest().maxPayloadBytes(), defaults.maxMessages(),
+                defaults.maxValuesPerMessage(), defaults.maxFutureSkew());
         this.gatt = gatt;
         this.assignments = assignments;
         this.writer = writer;
@@ -79,6 +91,11 @@ public class IngestService {
                         DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements())));
                 case DecodeResult.Failure<GattReading> failure -> DecodeResult.failure(withOffset(failure.error()));
             };
+            case PayloadFormat.VendorJson vendor -> templates.find(vendor.template())
+                    .map(t -> t.map(request.payload(), request.deviceId(), request.receivedAt(), templateLimits))
+                    .orElseGet(() -> DecodeResult.failure(DecodeError.at(ErrorCode.TEMPLATE_UNKNOWN, null,
+                            "No mapping template is named " + Echo.quoted(vendor.template())
+                                    + "; an administrator lists them at GET /api/v1/templates.")));
         };
     }
 

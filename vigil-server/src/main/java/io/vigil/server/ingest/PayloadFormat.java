@@ -9,5 +9,8 @@ public sealed interface PayloadFormat {
     /** The raw value of a Bluetooth GATT characteristic, e.g. "2A35", as a phone or gateway forwards it. */
     record GattCharacteristic(String uuid) implements PayloadFormat {}
 
+    /** A vendor's JSON, mapped to measurements by the named mapping template. */
+    record VendorJson(String template) implements PayloadFormat {}
+
     PayloadFormat DEVICE_JSON = new DeviceJson();
 }

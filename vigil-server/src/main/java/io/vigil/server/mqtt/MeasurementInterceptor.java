@@ -55,7 +55,8 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
                     "Topic kind '" + parsed.get().kind() + "' is not supported yet; publish device JSON to "
                             + DeviceTopics.PREFIX + deviceId + "/" + DeviceTopics.MEASUREMENTS
                             + " or a GATT characteristic value to " + DeviceTopics.PREFIX + deviceId + "/"
-                            + DeviceTopics.BLE + "/{characteristic uuid}"));
+                            + DeviceTopics.BLE + "/{characteristic uuid}, or vendor JSON to " + DeviceTopics.PREFIX
+                            + deviceId + "/" + DeviceTopics.RAW + "/{template}"));
             return;
         }
         Async<PublishInboundOutput> async = output.async(ackTimeout, TimeoutFallback.FAILURE,
@@ -74,13 +75,16 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         });
     }
 
-    /** The payload format a topic names; empty for kinds Vigil does not take yet (raw, waveform, events …). */
+    /** The payload format a topic names; empty for kinds Vigil does not take yet (waveform, events …). */
     private static Optional<PayloadFormat> formatOf(DeviceTopics topic) {
         if (DeviceTopics.MEASUREMENTS.equals(topic.kind())) {
             return Optional.of(PayloadFormat.DEVICE_JSON);
         }
         if (DeviceTopics.BLE.equals(topic.kind()) && topic.detail() != null && topic.detail().indexOf('/') < 0) {
             return Optional.of(new PayloadFormat.GattCharacteristic(topic.detail()));
+        }
+        if (DeviceTopics.RAW.equals(topic.kind()) && topic.detail() != null && topic.detail().indexOf('/') < 0) {
+            return Optional.of(new PayloadFormat.VendorJson(topic.detail()));
         }
         return Optional.empty();
     }

@@ -47,7 +47,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
         RequestMatcher ingest = request -> "POST".equals(request.getMethod())
-                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+)");
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+|raw/[^/]+)");
         return http.securityMatcher(ingest)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
@@ -72,6 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/devices/*/secret").hasRole(ADMIN)
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/audit/**", "/api/v1/audit").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
