@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 final class DecodeCommand {
     static final String USAGE = """
             Usage: vigil decode --ble <characteristic uuid> <hex value>   e.g. vigil decode --ble 2A37 0055
-                   vigil decode --json '<device JSON>' | @file | -       e.g. vigil decode --json '{"values": {"spo2": 97}}'""";
+                   vigil decode --json '<device JSON>' | @file | -       e.g. vigil decode --json '{"values": {"spo2": 97}}'
+                   vigil decode --template <name|template.json> <payload file|->   e.g. vigil decode --template withings-measures getmeas.json""";
 
     private DecodeCommand() {
     }
@@ -37,6 +38,9 @@ final class DecodeCommand {
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
         if (args.length == 2 && args[0].equals("--json")) {
             return json(args[1], out, err, clock);
+        }
+        if (args.length == 3 && args[0].equals("--template")) {
+            return TemplateDecodeCommand.run(args[1], args[2], out, err, clock, TemplateDecodeCommand.folder(), System.in);
         }
         if (args.length != 3 || !args[0].equals("--ble")) {
             err.println(USAGE);
@@ -94,7 +98,7 @@ final class DecodeCommand {
         reading.notes().forEach(note -> out.println("note: " + note));
     }
 
-    private static void print(List<Measurement> measurements, PrintStream out) {
+    static void print(List<Measurement> measurements, PrintStream out) {
         for (Measurement m : measurements) {
             out.printf("%s %s  %s (%s)  %s%n", m.type().alias(), value(m.value()), m.time(),
                     m.timeSource().name().toLowerCase(java.util.Locale.ROOT), codes(m.type()));
@@ -105,7 +109,7 @@ final class DecodeCommand {
         }
     }
 
-    private static void print(DecodeError error, PrintStream err) {
+    static void print(DecodeError error, PrintStream err) {
         err.printf("%s %s%s%s: %s%n", error.code().code(), error.code().name(),
                 error.field() == null ? "" : " " + error.field(), error.offset() < 0 ? "" : " at byte " + error.offset(),
                 error.reason());

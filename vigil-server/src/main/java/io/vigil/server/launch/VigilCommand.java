@@ -162,6 +162,7 @@ public final class VigilCommand {
                   decode     What Vigil makes of a device payload, without a server:
                              --ble <uuid> <hex>   a BLE GATT characteristic value, e.g. decode --ble 2A37 0055
                              --json <payload>|@file|-   device JSON, e.g. decode --json '{"values": {"spo2": 97}}'
+                             --template <name|file.json> <file|->   vendor JSON through a mapping template
                   help       This text.
 
                 Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).
