@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.DeviceMessage;
+import io.vigil.codec.json.ByteMutation;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.Measurement;
 import io.vigil.model.MeasurementRegistry;
@@ -55,7 +56,7 @@ class TemplateRobustnessTest {
                 for (int i = 0; i < 3000; i++) {
                     byte[] mutated = payload;
                     for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
-                        mutated = Mutation.apply(mutated, random);
+                        mutated = ByteMutation.apply(mutated, random);
                     }
                     long started = System.nanoTime();
                     DecodeResult<List<DeviceMessage>> result = template.map(mutated, "device123", RECEIVED);
@@ -77,7 +78,7 @@ class TemplateRobustnessTest {
         for (String name : ShippedTemplates.names()) {
             byte[] text = ShippedTemplates.text(name).orElseThrow();
             for (int i = 0; i < 1500; i++) {
-                TemplateCompilation result = compiler.compile(name, Mutation.apply(text, random));
+                TemplateCompilation result = compiler.compile(name, ByteMutation.apply(text, random));
                 if (result instanceof TemplateCompilation.Refused refused) {
                     assertThat(refused.reason()).isNotBlank();
                     assertThat(refused.line()).isGreaterThanOrEqualTo(0);
@@ -101,42 +102,5 @@ class TemplateRobustnessTest {
             case MeasuredValue.Coded c -> assertThat(measurement.type().answers()).contains(c.answer());
         }
         assertThat(measurement.time()).isBefore(RECEIVED.plus(Duration.ofMinutes(6)));
-    }
-
-    /** One random edit: a bit flip, a structural byte written or inserted, a deletion, a repeated span. */
-    private static final class Mutation {
-        private static final byte[] INTERESTING = {'{', '}', '[', ']', '"', ':', ',', '\\', '-', '.', 'e', '0', '1',
-                '9', ' ', 0, (byte) 0x80, (byte) 0xC3, (byte) 0xFF, 'n', '@', '$', '*', '?', '(', ')', '\''};
-
-        static byte[] apply(byte[] input, Random random) {
-            if (input.length == 0) {
-                return new byte[] {INTERESTING[random.nextInt(INTERESTING.length)]};
-            }
-            int at = random.nextInt(input.length);
-            byte[] out;
-            switch (random.nextInt(4)) {
-                case 0 -> {
-                    out = input.clone();
-                    out[at] ^= (byte) (1 << random.nextInt(8));
-                }
-                case 1 -> {
-                    out = input.clone();
-                    out[at] = INTERESTING[random.nextInt(INTERESTING.length)];
-                }
-                case 2 -> {
-                    out = new byte[input.length - 1];
-                    System.arraycopy(input, 0, out, 0, at);
-                    System.arraycopy(input, at + 1, out, at, input.length - at - 1);
-                }
-                default -> {
-                    int length = 1 + random.nextInt(Math.min(24, input.length - at));
-                    out = new byte[input.length + length];
-                    System.arraycopy(input, 0, out, 0, at);
-                    System.arraycopy(input, at, out, at, length);
-                    System.arraycopy(input, at, out, at + length, input.length - at);
-                }
-            }
-            return out;
-        }
     }
 }

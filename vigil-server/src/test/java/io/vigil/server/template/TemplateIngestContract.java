@@ -1,5 +1,7 @@
 package io.vigil.server.template;
 
+import static io.vigil.server.FhirBundle.component;
+import static io.vigil.server.FhirBundle.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -170,6 +172,7 @@ abstract class TemplateIngestContract extends BedsideContract {
         assertThat(invalid.contentType()).startsWith("application/problem+json");
         assertThat(invalid.json().get("code").asText()).isEqualTo("VIGIL-1040");
         assertThat(invalid.json().get("line").asInt()).isEqualTo(3);
+        assertThat(invalid.json().get("column").asInt()).isEqualTo(67);
         assertThat(invalid.json().get("reason").asText()).contains("\"kg\" cannot be converted to /min");
 
         VigilClient.Response shipped = admin.put("/api/v1/templates/withings-measures", template, "application/json");
@@ -208,25 +211,6 @@ abstract class TemplateIngestContract extends BedsideContract {
         VigilClient.Response response = ward.admin().get("/fhir/Observation?device=" + deviceId, "application/fhir+json");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private static JsonNode observation(JsonNode bundle, String loinc) {
-        for (JsonNode entry : bundle.path("entry")) {
-            JsonNode resource = entry.get("resource");
-            if (resource.at("/code/coding/0/code").asText().equals(loinc)) {
-                return resource;
-            }
-        }
-        throw new AssertionError("no Observation " + loinc + " in " + bundle);
-    }
-
-    private static JsonNode component(JsonNode observation, String loinc) {
-        for (JsonNode component : observation.path("component")) {
-            if (component.at("/code/coding/0/code").asText().equals(loinc)) {
-                return component.get("valueQuantity");
-            }
-        }
-        throw new AssertionError("no component " + loinc + " in " + observation);
     }
 
     private String topic(String template) {
