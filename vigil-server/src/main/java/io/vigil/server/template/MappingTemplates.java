@@ -14,14 +14,20 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,7 +60,12 @@ public class MappingTemplates {
     private final TemplateStore store;
     private final Clock clock;
     private final Path folder;
+    private final Duration refresh;
     private final ConcurrentMap<String, Entry> byName = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    /** API templates that no longer compile (e.g. after a registry change), by the version refused: logged once. */
+    private final Map<String, Instant> refusedStored = new ConcurrentHashMap<>();
+    private volatile Instant refreshedAt;
 
     MappingTemplates(MeasurementRegistry registry, TemplateStore store, Clock clock, TemplateProperties properties,
                      VigilProperties vigil) {
@@ -63,13 +74,18 @@ public class MappingTemplates {
         this.clock = clock;
         this.folder = properties.dir() != null && !properties.dir().toString().isEmpty()
                 ? properties.dir() : vigil.dataDir().resolve("templates");
+        this.refresh = properties.refresh();
         loadShipped();
         loadFolder();
-        loadStored();
+        reloadStored(clock.instant());
     }
 
-    /** The template of this name, if there is a valid one. */
+    /**
+     * The template of this name, if there is a valid one. At most every {@code vigil.templates.refresh} the API
+     * templates are re-read from the database first, so a change made through another node arrives here too.
+     */
     public Optional<MappingTemplate> find(String name) {
+        refreshIfDue();
         return entry(name).map(Entry::template);
     }
 
@@ -98,7 +114,7 @@ public class MappingTemplates {
         return switch (compiler.compile(name, text)) {
             case TemplateCompilation.Refused refused -> new Change.Refused(refused);
             case TemplateCompilation.Compiled compiled -> {
-                Instant now = clock.instant();
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
                 boolean created = store.save(new TemplateStore.Stored(name, text, user, now));
                 Entry entry = new Entry(compiled.template(), TemplateOrigin.API, text.clone(), user, now);
                 byName.put(name, entry);
@@ -145,27 +161,59 @@ public class MappingTemplates {
         }
     }
 
-    private void loadStored() {
-        for (TemplateStore.Stored stored : store.all()) {
-            Entry existing = byName.get(stored.name());
-            if (existing != null) {
-                log.warn("event=template.shadowed name={} by={}", stored.name(), existing.origin().label());
-                continue;
-            }
-            compile(stored.name(), stored.text(), TemplateOrigin.API, stored.updatedBy(), stored.updatedAt(), "database");
+    private void refreshIfDue() {
+        if (clock.instant().isBefore(refreshedAt.plus(refresh)) || !refreshing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            reloadStored(clock.instant());
+        } catch (DataAccessException e) {
+            // Keep serving the templates already loaded; the next lookup after the interval tries again.
+            refreshedAt = clock.instant();
+            log.warn("event=template.refresh_failed error={}", e.getClass().getSimpleName());
+        } finally {
+            refreshing.set(false);
         }
     }
 
-    private void compile(String name, byte[] text, TemplateOrigin origin, String user, Instant at, String from) {
-        switch (compiler.compile(name, text)) {
+    /** Brings the API templates in line with the database: new and changed ones compiled, deleted ones dropped. */
+    private synchronized void reloadStored(Instant now) {
+        Map<String, TemplateStore.Stored> stored = new HashMap<>();
+        store.all().forEach(template -> stored.put(template.name(), template));
+        byName.values().removeIf(entry -> entry.origin() == TemplateOrigin.API && !stored.containsKey(entry.name()));
+        for (TemplateStore.Stored template : stored.values()) {
+            Entry existing = byName.get(template.name());
+            if (existing != null && existing.origin() != TemplateOrigin.API) {
+                if (refreshedAt == null) {
+                    log.warn("event=template.shadowed name={} by={}", template.name(), existing.origin().label());
+                }
+                continue;
+            }
+            boolean changed = existing == null ? !template.updatedAt().equals(refusedStored.get(template.name()))
+                    : !template.updatedAt().equals(existing.updatedAt());
+            if (changed && !compile(template.name(), template.text(), TemplateOrigin.API, template.updatedBy(),
+                    template.updatedAt(), "database")) {
+                refusedStored.put(template.name(), template.updatedAt());
+            }
+        }
+        refreshedAt = now;
+    }
+
+    /** Compiles and uses a template; false (and a log line) when it is refused. */
+    private boolean compile(String name, byte[] text, TemplateOrigin origin, String user, Instant at, String from) {
+        return switch (compiler.compile(name, text)) {
             case TemplateCompilation.Compiled compiled -> {
                 byName.put(name, new Entry(compiled.template(), origin, text, user, at));
                 log.info("event=template.loaded name={} origin={}", name, origin.label());
+                yield true;
             }
-            // A template names selectors and codes, never patient data: its reason may be logged.
-            case TemplateCompilation.Refused refused -> log.warn("event=template.refused name={} from={} line={} column={} reason=\"{}\"",
-                    name, from, refused.line(), refused.column(), refused.reason());
-        }
+            case TemplateCompilation.Refused refused -> {
+                // A template names selectors and codes, never patient data: its reason may be logged.
+                log.warn("event=template.refused name={} from={} line={} column={} reason=\"{}\"",
+                        name, from, refused.line(), refused.column(), refused.reason());
+                yield false;
+            }
+        };
     }
 
     private static boolean wellFormedUtf8(byte[] text) {

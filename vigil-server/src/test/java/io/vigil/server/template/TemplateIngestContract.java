@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Vendor JSON through mapping templates, end to end: MQTT {@code raw/{template}} and HTTP, read back through
@@ -49,6 +51,8 @@ abstract class TemplateIngestContract extends BedsideContract {
 
     @Autowired
     EmbeddedBroker broker;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void mqtt5_withingsGroups_areStoredBeforePuback_andServedAsValidObservations() {
@@ -190,6 +194,22 @@ abstract class TemplateIngestContract extends BedsideContract {
                     assertThat(event.get("action").asText()).isEqualTo("template.update");
                     assertThat(event.get("resourceId").asText()).isEqualTo(name);
                 }));
+    }
+
+    @Test
+    void templateStoredThroughAnotherNode_isUsedAfterTheRefreshInterval_andItsDeletionToo() {
+        String name = "node-b-" + deviceId.toLowerCase();
+        // What another Vigil node on the same database does on PUT and DELETE /api/v1/templates/{name}.
+        jdbc.update("INSERT INTO mapping_template (name, body, updated_by, updated_at) VALUES (?, ?, ?, ?)", name,
+                "{\"mappings\": [{\"values\": [{\"type\": \"spo2\", \"value\": \"$.sat\"}]}]}", "admin",
+                Timestamp.from(Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(device.post(path(name), "{\"sat\": 96}", "application/json").status()).isEqualTo(201));
+
+        jdbc.update("DELETE FROM mapping_template WHERE name = ?", name);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                device.post(path(name), "{\"sat\": 96}", "application/json").json().path("code").asText())
+                .isEqualTo("VIGIL-1041"));
     }
 
     @Test

@@ -12,5 +12,6 @@ class TemplateIngestOnH2IT extends TemplateIngestContract {
         Databases.h2(registry);
         String folder = templatesFolder().toString();
         registry.add("vigil.templates.dir", () -> folder);
+        registry.add("vigil.templates.refresh", () -> "1s");
     }
 }

@@ -18,5 +18,6 @@ class TemplateIngestOnPostgresIT extends TemplateIngestContract {
         Databases.postgres(registry);
         String folder = templatesFolder().toString();
         registry.add("vigil.templates.dir", () -> folder);
+        registry.add("vigil.templates.refresh", () -> "1s");
     }
 }
