@@ -156,6 +156,9 @@ public final class TemplateCompiler {
                         + " \"components\", e.g. {\"systolic\": {\"value\": \"@.sys\"}, \"diastolic\": {\"value\": \"@.dia\"}}.");
             }
         }
+        if (value.has("unit")) {
+            unit(source, at + "/unit", value.get("unit"), panel); // checked even if every component names its own
+        }
         JsonNode components = required(source, at, value, "components");
         ObjectNode members = source.object(at + "/components", components, "\"components\"");
         Map<MeasurementType, NumberRule> rules = new LinkedHashMap<>();
@@ -209,7 +212,10 @@ public final class TemplateCompiler {
         if (node.isTextual()) {
             UnitConversion conversion = type.conversionFor(node.textValue()).orElse(null);
             if (conversion == null) {
-                throw source.refuse(at, "unit \"" + node.textValue() + "\" cannot be converted to " + type.canonicalUnit()
+                // A panel (blood pressure) has no unit of its own; its components share theirs.
+                String canonical = type.canonicalUnit() != null ? type.canonicalUnit()
+                        : type.components().getFirst().canonicalUnit();
+                throw source.refuse(at, "unit \"" + node.textValue() + "\" cannot be converted to " + canonical
                         + " for " + type.alias() + "; use one of: " + type.acceptedUnits().stream()
                         .map(UnitConversion::unit).collect(Collectors.joining(", ")) + ".");
             }

@@ -83,6 +83,15 @@ class TemplateCompilerTest {
     }
 
     @Test
+    void panelUnitNotConvertible_isRefusedEvenWhenEveryComponentNamesItsOwn() {
+        Refused refused = refused("""
+                {"mappings": [{"values": [{"type": "blood-pressure", "unit": "L/min",
+                  "components": {"systolic": {"value": "$.s", "unit": "kPa"}, "diastolic": {"value": "$.d", "unit": "kPa"}}}]}]}""");
+
+        assertThat(refused.reason()).contains("\"L/min\" cannot be converted");
+    }
+
+    @Test
     void badSelectorSyntax_isRefusedWithTheCharacter() {
         Refused refused = refused("""
                 {
