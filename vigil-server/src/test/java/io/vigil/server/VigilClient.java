@@ -94,6 +94,12 @@ public final class VigilClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A PUT of a body sent as is (e.g. a template's text), not JSON-encoded. */
+    public Response put(String path, String body, String contentType) {
+        return send(request(path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public Response post(String path, byte[] body, String contentType) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

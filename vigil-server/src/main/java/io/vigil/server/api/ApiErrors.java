@@ -47,6 +47,8 @@ public final class ApiErrors {
     public static final String NOT_A_CAREGIVER = "VIGIL-1343";
     /** A clinician registers patients only into a care unit one of their care teams covers. */
     public static final String UNIT_NOT_COVERED = "VIGIL-1350";
+    /** A shipped or folder mapping template cannot be changed or deleted through the API. */
+    public static final String TEMPLATE_READ_ONLY = "VIGIL-1420";
 
     private ApiErrors() {
     }

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * HTTP device ingest with the device secret as Bearer token: {@code POST /api/v1/devices/{id}/measurements}
  * (device JSON) and {@code POST /api/v1/devices/{id}/ble/{uuid}} (a raw GATT characteristic value,
- * {@code application/octet-stream}). Answers 201 only after the readings are durably stored. Accepted messages
+ * {@code application/octet-stream}) and {@code POST /api/v1/devices/{id}/raw/{template}} (a vendor's JSON through a
+ * mapping template). Answers 201 only after the readings are durably stored. Accepted messages
  * are not audited one by one (the metrics count them); a device that fails to authenticate is. Over its rate limit
  * a device gets 429 with {@code Retry-After}; a payload over {@code vigil.ingest.max-payload-bytes} gets 413.
  */
@@ -59,6 +60,12 @@ class DeviceIngestController {
         return ingest(id, http, new PayloadFormat.GattCharacteristic(uuid));
     }
 
+    @PostMapping("/api/v1/devices/{id}/raw/{template}")
+    CompletableFuture<ResponseEntity<?>> vendorJson(@PathVariable String id, @PathVariable String template,
+                                                    HttpServletRequest http) throws IOException {
+        return ingest(id, http, new PayloadFormat.VendorJson(template));
+    }
+
     private CompletableFuture<ResponseEntity<?>> ingest(String id, HttpServletRequest http, PayloadFormat format)
             throws IOException {
         // At most one byte over the limit is read: enough for the ingest pipeline to refuse it as too large.
@@ -67,8 +74,12 @@ class DeviceIngestController {
         DeviceCheck check = devices.check(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)));
         if (check != DeviceCheck.ACCEPTED) {
             audit.record(AuditEvent.deviceRefused(clock.instant(), id, check == DeviceCheck.REVOKED, http.getRemoteAddr(),
-                    format instanceof PayloadFormat.GattCharacteristic ? "POST /api/v1/devices/{id}/ble/{uuid}"
-                            : "POST /api/v1/devices/{id}/measurements"));
+                    switch (format) {
+                        case PayloadFormat.GattCharacteristic gatt -> "POST /api/v1/devices/{id}/ble/{uuid}";
+                        case PayloadFormat.VendorJson vendor -> "POST /api/v1/devices/{id}/raw/{template}";
+                        case PayloadFormat.DeviceJson json -> "POST /api/v1/devices/{id}/measurements";
+                        case PayloadFormat.Unsupported unsupported -> "POST /api/v1/devices/{id}/{kind}"; // MQTT only today
+                    }));
         }
         if (check == DeviceCheck.REVOKED) {
             IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_REVOKED, "This device has been revoked");

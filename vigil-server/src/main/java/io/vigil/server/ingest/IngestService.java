@@ -7,6 +7,8 @@ import io.vigil.codec.ErrorCode;
 import io.vigil.codec.ble.GattDecoder;
 import io.vigil.codec.ble.GattReading;
 import io.vigil.codec.json.DeviceJsonDecoder;
+import io.vigil.codec.json.DeviceJsonLimits;
+import io.vigil.codec.json.Echo;
 import io.vigil.model.Measurement;
 import io.vigil.model.ObservationRecord;
 import io.vigil.server.VigilProperties;
@@ -15,6 +17,7 @@ import io.vigil.server.device.AssignmentStore;
 import io.vigil.server.observation.ObservationEvents;
 import io.vigil.server.observation.ObservationIds;
 import io.vigil.server.observation.StoredTime;
+import io.vigil.server.template.MappingTemplates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,8 @@ public class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final DeviceJsonDecoder decoder;
+    private final MappingTemplates templates;
+    private final DeviceJsonLimits templateLimits;
     private final GattDecoder gatt;
     private final AssignmentStore assignments;
     private final ObservationWriter writer;
@@ -52,11 +57,16 @@ public class IngestService {
 
     IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer,
                   ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock,
-                  DeviceAllowance allowance, ThrottledLetters throttledLetters, VigilProperties properties) {
+                  MappingTemplates templates, DeviceAllowance allowance, ThrottledLetters throttledLetters,
+                  VigilProperties properties) {
         this.allowance = allowance;
         this.throttledLetters = throttledLetters;
         this.maxPayloadBytes = properties.ingest().maxPayloadBytes();
         this.decoder = decoder;
+        this.templates = templates;
+        DeviceJsonLimits defaults = DeviceJsonLimits.defaults();
+        this.templateLimits = new DeviceJsonLimits(properties.ingest().maxPayloadBytes(), defaults.maxMessages(),
+                defaults.maxValuesPerMessage(), defaults.maxFutureSkew());
         this.gatt = gatt;
         this.assignments = assignments;
         this.writer = writer;
@@ -126,6 +136,11 @@ public class IngestService {
                         DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements())));
                 case DecodeResult.Failure<GattReading> failure -> DecodeResult.failure(withOffset(failure.error()));
             };
+            case PayloadFormat.VendorJson vendor -> templates.find(vendor.template())
+                    .map(t -> t.map(request.payload(), request.deviceId(), request.receivedAt(), templateLimits))
+                    .orElseGet(() -> DecodeResult.failure(DecodeError.at(ErrorCode.TEMPLATE_UNKNOWN, null,
+                            "No mapping template is named " + Echo.quoted(vendor.template())
+                                    + "; an administrator lists them at GET /api/v1/templates.")));
         };
     }
 

@@ -15,5 +15,8 @@ public sealed interface PayloadFormat {
      */
     record Unsupported(String reason) implements PayloadFormat {}
 
+    /** A vendor's JSON, mapped to measurements by the named mapping template. */
+    record VendorJson(String template) implements PayloadFormat {}
+
     PayloadFormat DEVICE_JSON = new DeviceJson();
 }

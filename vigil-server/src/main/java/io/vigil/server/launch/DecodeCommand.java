@@ -32,7 +32,8 @@ final class DecodeCommand {
     static final String USAGE = """
             Usage: vigil decode --ble <characteristic uuid> <hex value>   e.g. vigil decode --ble 2A37 0055
                    vigil decode --json '<device JSON>' | @file | -       e.g. vigil decode --json '{"values": {"spo2": 97}}'
-                   vigil decode --hl7 <file> | -                          an HL7 v2 ORU^R01 (IHE PCD-01), ER7""";
+                   vigil decode --hl7 <file> | -                          an HL7 v2 ORU^R01 (IHE PCD-01), ER7
+                   vigil decode --template <name|template.json> <payload file|->   e.g. vigil decode --template withings-measures getmeas.json""";
 
     private DecodeCommand() {
     }
@@ -44,6 +45,9 @@ final class DecodeCommand {
         }
         if (args.length == 2 && args[0].equals("--hl7")) {
             return hl7(args[1], out, err, clock);
+        }
+        if (args.length == 3 && args[0].equals("--template")) {
+            return TemplateDecodeCommand.run(args[1], args[2], out, err, clock, TemplateDecodeCommand.folder(), System.in);
         }
         if (args.length != 3 || !args[0].equals("--ble")) {
             err.println(USAGE);
@@ -101,7 +105,7 @@ final class DecodeCommand {
         reading.notes().forEach(note -> out.println("note: " + note));
     }
 
-    private static void print(List<Measurement> measurements, PrintStream out) {
+    static void print(List<Measurement> measurements, PrintStream out) {
         for (Measurement m : measurements) {
             out.printf("%s %s  %s (%s)  %s%n", m.type().alias(), value(m.value()), m.time(),
                     m.timeSource().name().toLowerCase(java.util.Locale.ROOT), codes(m.type()));
@@ -112,7 +116,7 @@ final class DecodeCommand {
         }
     }
 
-    private static void print(DecodeError error, PrintStream err) {
+    static void print(DecodeError error, PrintStream err) {
         err.printf("%s %s%s%s: %s%n", error.code().code(), error.code().name(),
                 error.field() == null ? "" : " " + error.field(), error.offset() < 0 ? "" : " at byte " + error.offset(),
                 error.reason());

@@ -169,6 +169,8 @@ public final class VigilCommand {
                   decode     What Vigil makes of a device payload, without a server:
                              --ble <uuid> <hex>   a BLE GATT characteristic value, e.g. decode --ble 2A37 0055
                              --json <payload>|@file|-   device JSON, e.g. decode --json '{"values": {"spo2": 97}}'
+                             --hl7 <file>|-   an HL7 v2 ORU^R01 (IHE PCD-01) message
+                             --template <name|file.json> <file|->   vendor JSON through a mapping template
                   audit      The audit trail, read from the database without starting a server:
                              audit verify   walk the hash chain; exit 0 intact, 1 broken (prints the first broken link)
                              audit export [--from TIME] [--to TIME] [--out FILE]   NDJSON, one event a line

