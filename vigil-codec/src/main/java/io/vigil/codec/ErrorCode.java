@@ -2,7 +2,7 @@ package io.vigil.codec;
 
 /**
  * Stable codes for refused device input. The numbers never change meaning; new ones are added at the end
- * of their range. 1000–1099: payload content.
+ * of their range. 1000–1099: payload content (1040–1049: mapping templates).
  */
 public enum ErrorCode {
     MALFORMED_PAYLOAD("VIGIL-1001", "The payload is not well-formed (JSON syntax, encoding, or structure)"),
@@ -21,7 +21,19 @@ public enum ErrorCode {
     UNSUPPORTED_FORMAT("VIGIL-1014", "The payload uses a format or feature Vigil does not decode"),
     SPECIAL_VALUE("VIGIL-1015", "The device sent an IEEE 11073 special value (NaN, NRes, ±INF, reserved) or"
             + " 'measurement unsuccessful' where a number is required"),
-    CRC_MISMATCH("VIGIL-1016", "The payload's end-to-end CRC does not match its bytes");
+    CRC_MISMATCH("VIGIL-1016", "The payload's end-to-end CRC does not match its bytes"),
+    HL7_NOT_PARSEABLE("VIGIL-1030", "The payload is not an HL7 v2 message in ER7 encoding (MSH, separators, segment structure)"),
+    HL7_UNSUPPORTED_MESSAGE("VIGIL-1031", "The HL7 v2 message is not an ORU^R01 observation result"),
+    HL7_NO_MEASUREMENT("VIGIL-1032", "The ORU^R01 carries no OBX with a value for an IEEE 11073 MDC code Vigil knows"),
+    HL7_DEVICE_IDENTITY("VIGIL-1033", "The message names no equipment identifier (OBX-18, PRT-10, or an EUI-64 in MSH-3), or more than one"),
+    HL7_MISSING_FIELD("VIGIL-1034", "A field the IHE PCD-01 profile requires is empty (MSH-10, OBX-3, OBX-6 of a number)"),
+    TEMPLATE_INVALID("VIGIL-1040", "The mapping template is refused: JSON syntax, unknown member, selector syntax,"
+            + " unknown measurement type, or a unit not convertible to the type's unit"),
+    TEMPLATE_UNKNOWN("VIGIL-1041", "No mapping template has this name"),
+    NO_READINGS("VIGIL-1042", "The mapping template found no reading in the payload"),
+    SELECTOR_MISSING("VIGIL-1043", "A required selector of the mapping template found nothing in the payload"),
+    SELECTOR_AMBIGUOUS("VIGIL-1044", "A selector that must find one value found several in the payload"),
+    DEVICE_MISMATCH("VIGIL-1045", "The device id in the payload is not the device that sent it");
 
     private final String code;
     private final String description;

@@ -29,6 +29,17 @@ public final class VigilClient {
             return headers.allValues(name);
         }
 
+        /** The elements of a JSON array answer whose {@code field} is {@code value}. */
+        public java.util.List<JsonNode> where(String field, String value) {
+            java.util.List<JsonNode> matching = new java.util.ArrayList<>();
+            json().forEach(element -> {
+                if (value.equals(element.path(field).asText())) {
+                    matching.add(element);
+                }
+            });
+            return matching;
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -38,18 +49,31 @@ public final class VigilClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String base;
     private final String authorization;
 
     private VigilClient(String base, String authorization) {
+        this(HttpClient.newHttpClient(), base, authorization);
+    }
+
+    private VigilClient(HttpClient http, String base, String authorization) {
+        this.http = http;
         this.base = base;
         this.authorization = authorization;
     }
 
+    /** A Basic-auth user against any base URL (e.g. {@code https://localhost:8443}) through the given client. */
+    public static VigilClient user(HttpClient http, String base, String user, String password) {
+        return new VigilClient(http, base, basic(user, password));
+    }
+
     public static VigilClient user(int port, String user, String password) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new VigilClient("http://127.0.0.1:" + port, "Basic " + token);
+        return new VigilClient("http://127.0.0.1:" + port, basic(user, password));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static VigilClient device(int port, String secret) {
@@ -85,6 +109,12 @@ public final class VigilClient {
     public Response put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    /** A PUT of a body sent as is (e.g. a template's text), not JSON-encoded. */
+    public Response put(String path, String body, String contentType) {
+        return send(request(path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     public Response post(String path, byte[] body, String contentType) {

@@ -14,7 +14,11 @@ public final class WardFixture {
     private final VigilClient admin;
 
     public WardFixture(int httpPort) {
-        this.admin = VigilClient.user(httpPort, "admin", PASSWORD);
+        this(VigilClient.user(httpPort, "admin", PASSWORD));
+    }
+
+    public WardFixture(VigilClient admin) {
+        this.admin = admin;
     }
 
     /** Registers a patient in the unit (null: in no unit) and returns their id. */

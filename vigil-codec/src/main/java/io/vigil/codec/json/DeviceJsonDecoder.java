@@ -4,22 +4,13 @@ import static io.vigil.codec.ErrorCode.INVALID_ID;
 import static io.vigil.codec.ErrorCode.MALFORMED_PAYLOAD;
 import static io.vigil.codec.ErrorCode.PAYLOAD_TOO_LARGE;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.DeviceMessage;
 import io.vigil.model.MeasurementRegistry;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +30,7 @@ public final class DeviceJsonDecoder {
     static final int MAX_DEPTH = 16;
 
     private final DeviceJsonLimits limits;
-    private final ObjectMapper mapper;
+    private final UntrustedJson json;
     private final MessageReader messages;
 
     public DeviceJsonDecoder(MeasurementRegistry registry) {
@@ -51,14 +42,7 @@ public final class DeviceJsonDecoder {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.messages = new MessageReader(new ValuesReader(registry, limits.maxValuesPerMessage()),
                 limits.maxFutureSkew());
-        JsonFactory factory = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                // Interning attacker-chosen keys would fill the JVM's string table for nothing.
-                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-                .build();
-        this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+        this.json = new UntrustedJson(limits.maxBytes(), MAX_DEPTH);
     }
 
     /**
@@ -70,7 +54,7 @@ public final class DeviceJsonDecoder {
     public DecodeResult<List<DeviceMessage>> decode(byte[] payload, Instant receivedAt) {
         Objects.requireNonNull(receivedAt, "receivedAt");
         try {
-            return DecodeResult.ok(messages(parse(payload), receivedAt));
+            return DecodeResult.ok(messages(json.tree(payload), receivedAt));
         } catch (Rejection rejection) {
             return DecodeResult.failure(rejection.error());
         } catch (RuntimeException bug) {
@@ -78,42 +62,6 @@ public final class DeviceJsonDecoder {
             LOG.log(System.Logger.Level.ERROR, "event=decode.defect decoder=device-json", bug);
             return DecodeResult.failure(DecodeError.at(MALFORMED_PAYLOAD, null,
                     "Vigil could not decode this payload because of an internal error (" + bug.getClass().getSimpleName() + ")."));
-        }
-    }
-
-    private JsonNode parse(byte[] payload) throws Rejection {
-        if (payload == null || payload.length == 0) {
-            throw Rejection.atOffset(MALFORMED_PAYLOAD, 0, "The payload is empty; send a JSON object or array.");
-        }
-        if (payload.length > limits.maxBytes()) {
-            throw Rejection.atOffset(PAYLOAD_TOO_LARGE, limits.maxBytes(), "The payload has " + payload.length
-                    + " bytes; at most " + limits.maxBytes() + " are accepted.");
-        }
-        int malformed = WellFormedUtf8.firstMalformedByte(payload);
-        if (malformed >= 0) {
-            throw Rejection.atOffset(MALFORMED_PAYLOAD, malformed, malformed == payload.length
-                    ? "The payload is not UTF-8: it ends inside a multi-byte character."
-                    : String.format("The payload is not UTF-8: byte 0x%02X at offset %d does not belong there.",
-                            payload[malformed] & 0xFF, malformed));
-        }
-        JsonParser parser = null;
-        try {
-            parser = mapper.createParser(payload);
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
-                throw Rejection.atOffset(MALFORMED_PAYLOAD, 0, first == null
-                        ? "The payload holds only whitespace; send a JSON object or array."
-                        : "The payload is a single JSON value; send an object or an array of objects.");
-            }
-            JsonNode root = mapper.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw JsonSyntax.trailing(parser);
-            }
-            return root;
-        } catch (IOException e) {
-            throw JsonSyntax.rejection(e, parser);
-        } finally {
-            JsonSyntax.close(parser);
         }
     }
 

@@ -8,7 +8,7 @@ import java.math.MathContext;
  * Untrusted text and numbers as they may appear in a reason or a field path: short, on one line, without control
  * or bidirectional-formatting characters, so a reason can be logged and shown without surprises.
  */
-final class Echo {
+public final class Echo {
 
     private static final int MAX_TEXT = 40;
     private static final int MAX_KEY = 64;
@@ -18,17 +18,17 @@ final class Echo {
     }
 
     /** A string value in quotes, cut at 40 characters. */
-    static String quoted(String text) {
+    public static String quoted(String text) {
         return '"' + clean(text, MAX_TEXT) + '"';
     }
 
     /** An object key as a segment of a field path, cut at 64 characters. */
-    static String key(String key) {
+    public static String key(String key) {
         return clean(key, MAX_KEY);
     }
 
     /** A number with at most ten significant digits, without exponent for everyday magnitudes. */
-    static String number(double value) {
+    public static String number(double value) {
         if (!Double.isFinite(value) || Math.abs(value) >= 1e12 || (value != 0 && Math.abs(value) < 1e-6)) {
             return Double.toString(value);
         }
@@ -36,7 +36,7 @@ final class Echo {
     }
 
     /** What kind of JSON value a node is, for "must be a number, not …" reasons; strings are echoed. */
-    static String jsonKind(JsonNode node) {
+    public static String jsonKind(JsonNode node) {
         return switch (node.getNodeType()) {
             case STRING -> "the string " + quoted(node.textValue());
             case NUMBER -> "the number " + number(node.doubleValue());

@@ -21,12 +21,12 @@ final class JsonSyntax {
         return at(parser.currentTokenLocation(), "the JSON value is followed by more content");
     }
 
-    static Rejection rejection(IOException e, JsonParser parser) {
+    static Rejection rejection(IOException e, JsonParser parser, int maxDepth) {
         JsonLocation location = e instanceof JsonProcessingException p ? p.getLocation() : null;
         if (location == null && parser != null) {
             location = parser.currentLocation();
         }
-        return at(location, detail(e));
+        return at(location, detail(e, maxDepth));
     }
 
     /** Closing a parser over a byte array releases buffers only; it cannot fail in a way that matters. */
@@ -49,7 +49,7 @@ final class JsonSyntax {
                 + "): " + detail + ".");
     }
 
-    private static String detail(IOException e) {
+    private static String detail(IOException e, int maxDepth) {
         if (e instanceof JsonEOFException) {
             return "it ends before the JSON value is complete";
         }
@@ -58,7 +58,7 @@ final class JsonSyntax {
             return e.getClass().getSimpleName();
         }
         if (e instanceof StreamConstraintsException && message.startsWith("Document nesting depth")) {
-            return "it nests deeper than " + DeviceJsonDecoder.MAX_DEPTH + " levels";
+            return "it nests deeper than " + maxDepth + " levels";
         }
         // Jackson appends hints about its own settings and source references; an integrator needs neither.
         int cut = firstOf(message, ": enable `", " (start marker at", " at [Source", "\n", ", from `");

@@ -9,11 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.codec.DeviceMessage;
 import io.vigil.model.Measurement;
 import io.vigil.model.TimeSource;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +18,7 @@ import java.util.Map;
 /** Reads one message object: {@code {"id": …, "time": …, "values": {…}}}. */
 final class MessageReader {
 
-    static final int MAX_ID_LENGTH = 128;
-    private static final int MAX_TIME_LENGTH = 64;
-    /** FHIR instants start at year 0001; earlier times cannot be stored as Observations. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final int MAX_ID_LENGTH = MessageFields.MAX_ID_LENGTH;
     private static final String TIME_EXAMPLE = "an ISO-8601 instant with offset such as 2026-11-25T10:15:30Z";
 
     private final ValuesReader values;
@@ -67,27 +61,15 @@ final class MessageReader {
 
     private static String id(JsonNode node, String path) throws Rejection {
         String id = node.isTextual() ? node.textValue() : null;
-        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH || !idCharacters(id)) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH || !MessageFields.idCharacters(id)) {
             throw Rejection.at(INVALID_ID, path, path + " is " + Echo.jsonKind(node) + "; it must be a string of 1 to "
                     + MAX_ID_LENGTH + " characters from A-Z, a-z, 0-9 and . _ : - only.");
         }
         return id;
     }
 
-    private static boolean idCharacters(String id) {
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == ':' || c == '-';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private Instant time(JsonNode node, String path, Instant receivedAt) throws Rejection {
-        Instant time = node.isTextual() ? parseInstant(node.textValue()) : null;
+        Instant time = node.isTextual() ? MessageFields.isoInstant(node.textValue()) : null;
         if (time == null) {
             throw Rejection.at(INVALID_TIME, path, path + " is " + Echo.jsonKind(node) + "; it must be "
                     + TIME_EXAMPLE + " or +01:00.");
@@ -98,19 +80,5 @@ final class MessageReader {
                     + " at most " + maxFutureSkew.toSeconds() + " s of device clock skew is accepted.");
         }
         return time;
-    }
-
-    /** The instant, or null when the text is not an ISO-8601 date-time with offset from year 0001 to 9999. */
-    private static Instant parseInstant(String text) {
-        // A leading digit rules out the signed, expanded years ISO_OFFSET_DATE_TIME would take (+10000, -0001).
-        if (text.isEmpty() || text.length() > MAX_TIME_LENGTH || text.charAt(0) < '0' || text.charAt(0) > '9') {
-            return null;
-        }
-        try {
-            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            return instant.isBefore(EARLIEST) ? null : instant;
-        } catch (DateTimeException e) {
-            return null; // refused as INVALID_TIME by the caller, which names the field
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.vigil.codec.json;
 import java.util.Random;
 
 /** One random edit of a byte array: a bit flip, an interesting byte written or inserted, a deletion, a repeat. */
-final class ByteMutation {
+public final class ByteMutation {
 
     /** Bytes that change JSON structure or UTF-8 validity, and digits that change values. */
     private static final byte[] INTERESTING = {'{', '}', '[', ']', '"', ':', ',', '\\', '-', '.', 'e', 'E', '+',
@@ -13,7 +13,7 @@ final class ByteMutation {
     private ByteMutation() {
     }
 
-    static byte[] apply(byte[] input, Random random) {
+    public static byte[] apply(byte[] input, Random random) {
         if (input.length == 0) {
             return new byte[] {pick(random)};
         }

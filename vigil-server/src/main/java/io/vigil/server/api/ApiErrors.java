@@ -17,6 +17,10 @@ public final class ApiErrors {
     public static final String CONFLICT = "VIGIL-1203";
     public static final String TOO_MANY_STREAMS = "VIGIL-1204";
     public static final String INTERNAL = "VIGIL-1299";
+    /** A device sent more readings than its rate limit allows (HTTP 429, MQTT 5 PUBACK 0x97). */
+    public static final String RATE_LIMITED = "VIGIL-1320";
+    /** The dead letter that counts a device's rate-limited payloads whose bytes were not kept. */
+    public static final String RATE_LIMITED_UNKEPT = "VIGIL-1321";
     /** Acknowledging an alert needs a reason. */
     public static final String ALERT_REASON_REQUIRED = "VIGIL-1220";
     /** The alert's state does not allow the change (e.g. acknowledging a resolved alert). */
@@ -27,6 +31,18 @@ public final class ApiErrors {
     public static final String NO_VIGIL_ROLE = "VIGIL-1331";
     /** The identity provider's signing keys cannot be fetched, so no token can be checked (503). */
     public static final String IDENTITY_PROVIDER_UNAVAILABLE = "VIGIL-1332";
+    /** HL7 v2 (1400–1419): the message's equipment identifier (OBX-18 / PRT-10 / MSH-3) is no registered device. */
+    public static final String HL7_UNKNOWN_DEVICE = "VIGIL-1400";
+    /** PID-3 names a patient other than the one the device is assigned to; readings went to the assigned patient. */
+    public static final String HL7_PATIENT_MISMATCH = "VIGIL-1401";
+    /** The MLLP peer's address is not in vigil.hl7.allowed-senders. */
+    public static final String HL7_SENDER_NOT_ALLOWED = "VIGIL-1402";
+    /** An MLLP frame exceeded vigil.hl7.max-frame-bytes, or the stream broke MLLP framing. */
+    public static final String HL7_FRAME_REFUSED = "VIGIL-1403";
+    /** An outbound ORU^R01 was not acknowledged (AA) by the receiver after every attempt. */
+    public static final String HL7_OUTBOUND_UNDELIVERED = "VIGIL-1404";
+    /** POST /api/v1/hl7 needs Content-Type application/hl7-v2 or text/plain. */
+    public static final String HL7_CONTENT_TYPE = "VIGIL-1405";
 
     /** A user name that is not a Vigil user (care-team member, share). */
     public static final String UNKNOWN_USER = "VIGIL-1340";
@@ -38,6 +54,8 @@ public final class ApiErrors {
     public static final String NOT_A_CAREGIVER = "VIGIL-1343";
     /** A clinician registers patients only into a care unit one of their care teams covers. */
     public static final String UNIT_NOT_COVERED = "VIGIL-1350";
+    /** A shipped or folder mapping template cannot be changed or deleted through the API. */
+    public static final String TEMPLATE_READ_ONLY = "VIGIL-1420";
 
     private ApiErrors() {
     }

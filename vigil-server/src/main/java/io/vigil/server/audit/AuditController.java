@@ -16,11 +16,12 @@ class AuditController {
 
     record EventView(long id, Instant time, String actor, String role, String action, String resourceType,
                      String resourceId, String patient, String outcome, String clientAddress, String request,
-                     String hash) {
+                     String severity, String hash) {
         static EventView of(AuditRecord r) {
             AuditEvent e = r.event();
             return new EventView(r.id(), e.time(), e.actor(), e.role(), e.action(), e.resourceType(), e.resourceId(),
-                    e.patientId(), e.outcome().code(), e.clientAddress(), e.request(), r.hash());
+                    e.patientId(), e.outcome().code(), e.clientAddress(), e.request(),
+                    e.severity() == null ? null : e.severity().code(), r.hash());
         }
     }
 
@@ -37,7 +38,7 @@ class AuditController {
         return trail.search(patient, actor, from, to, limit).stream().map(EventView::of).toList();
     }
 
-    /** {@code {"valid": true, "events": N}} or {@code {"valid": false, "events": N, "brokenAt": id}}. */
+    /** {@code {"valid": true, "events": N}} or {@code {"valid": false, "events": N, "brokenAt": id, "reason": "gap"}}. */
     @GetMapping("/verify")
     Map<String, Object> verify() {
         AuditTrail.Verification verification = trail.verify();
@@ -46,6 +47,7 @@ class AuditController {
         body.put("events", verification.events());
         if (verification.brokenAt() != null) {
             body.put("brokenAt", verification.brokenAt());
+            body.put("reason", verification.reason());
         }
         return body;
     }

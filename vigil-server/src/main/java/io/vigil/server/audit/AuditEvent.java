@@ -6,10 +6,25 @@ import java.time.Instant;
  * One access or change: who (user name, {@code device:<id>} or {@code system}) in which role did what to which
  * resource, for which patient (Vigil's patient id — never a name or MRN), with what outcome, from where.
  *
- * @param request the method and path template plus the names of the query parameters, never their values
+ * @param request  the method and path template plus the names of the query parameters, never their values
+ * @param severity how much the event matters to a reviewer; null only for events stored before severities existed
  */
 public record AuditEvent(Instant time, String actor, String role, String action, String resourceType,
-                         String resourceId, String patientId, Outcome outcome, String clientAddress, String request) {
+                         String resourceId, String patientId, Outcome outcome, String clientAddress, String request,
+                         Severity severity) {
+
+    /** An event of the usual severity for its outcome: {@link Severity#of(Outcome)}. */
+    public AuditEvent(Instant time, String actor, String role, String action, String resourceType, String resourceId,
+                      String patientId, Outcome outcome, String clientAddress, String request) {
+        this(time, actor, role, action, resourceType, resourceId, patientId, outcome, clientAddress, request,
+                Severity.of(outcome));
+    }
+
+    /** The same event at another severity. */
+    public AuditEvent withSeverity(Severity raised) {
+        return new AuditEvent(time, actor, role, action, resourceType, resourceId, patientId, outcome, clientAddress,
+                request, raised);
+    }
 
     /**
      * A device that could not log in (MQTT CONNECT or HTTP ingest): {@code device.login.failed} for an unknown device
@@ -20,6 +35,27 @@ public record AuditEvent(Instant time, String actor, String role, String action,
         String id = deviceId == null ? "-" : deviceId.length() > 64 ? deviceId.substring(0, 64) : deviceId;
         return new AuditEvent(time, "device:" + id, "device", revoked ? "device.login.revoked" : "device.login.failed",
                 "device", id, null, Outcome.DENIED, clientAddress, request);
+    }
+
+    /**
+     * How much an event matters to a reviewer: {@code high} for break-glass access, {@code medium} for refusals
+     * and changes to devices or configuration, {@code low} for ordinary reads and writes.
+     */
+    public enum Severity {
+        LOW, MEDIUM, HIGH;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Severity of(String code) {
+            return code == null ? null : valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** Refusals are {@code medium}; everything else starts {@code low}. */
+        public static Severity of(Outcome outcome) {
+            return outcome == Outcome.DENIED ? MEDIUM : LOW;
+        }
     }
 
     /** How the attempt ended. */

@@ -1,12 +1,10 @@
 package io.vigil.server.audit;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +33,7 @@ public class AuditTrail implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     /** The outcome of walking the chain: valid, or the id of the first event that does not link. */
-    public record Verification(boolean valid, long events, Long brokenAt) {}
+    public record Verification(boolean valid, long events, Long brokenAt, String reason) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -89,20 +87,16 @@ public class AuditTrail implements DisposableBean {
             id++;
             String previous = hash;
             hash = AuditChain.hash(previous, id, event);
-            rows.add(new Object[] {id, Timestamp.from(event.time()), event.actor(), event.role(), event.action(),
-                    event.resourceType(), event.resourceId(), event.patientId(), event.outcome().code(),
-                    event.clientAddress(), event.request(), previous, hash});
+            rows.add(AuditRows.values(id, event, previous, hash));
         }
-        transactions.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO audit_event (id, event_time, actor, "
-                + "actor_role, action, resource_type, resource_id, patient_id, outcome, client_address, request, "
-                + "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+        transactions.executeWithoutResult(status -> jdbc.batchUpdate(AuditRows.INSERT, rows));
         lastId = id;
         lastHash = hash;
     }
 
     private void loadHead() {
         List<AuditRecord> head = jdbc.query("SELECT * FROM audit_event ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-                (rs, n) -> row(rs));
+                (rs, n) -> AuditRows.read(rs));
         lastId = head.isEmpty() ? 0 : head.getFirst().id();
         lastHash = head.isEmpty() ? AuditChain.GENESIS : head.getFirst().hash();
     }
@@ -121,62 +115,51 @@ public class AuditTrail implements DisposableBean {
 
     /** The newest events first, filtered by patient id, actor and time (each optional). */
     public List<AuditRecord> search(String patientId, String actor, Instant from, Instant to, int limit) {
+        return page(new AuditQuery(patientId, actor, from, to, List.of(), List.of(), null), 0,
+                Math.clamp(limit, 1, MAX_LIMIT));
+    }
+
+    /** One page of the events a query matches, newest first: at most {@value #MAX_LIMIT} and one more (a pager's look-ahead). */
+    public List<AuditRecord> page(AuditQuery query, int offset, int limit) {
         write();
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (patientId != null) {
-            sql.append(" AND patient_id = ?");
-            args.add(patientId);
-        }
-        if (actor != null) {
-            sql.append(" AND actor = ?");
-            args.add(actor);
-        }
-        if (from != null) {
-            sql.append(" AND event_time >= ?");
-            args.add(Timestamp.from(from));
-        }
-        if (to != null) {
-            sql.append(" AND event_time < ?");
-            args.add(Timestamp.from(to));
-        }
-        sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
-        args.add(Math.clamp(limit, 1, MAX_LIMIT));
-        return jdbc.query(sql.toString(), (rs, n) -> row(rs), args.toArray());
+        String sql = "SELECT * FROM audit_event" + AuditRows.where(query, args)
+                + " ORDER BY id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY";
+        args.add(Math.max(offset, 0));
+        args.add(Math.clamp(limit, 1, MAX_LIMIT + 1));
+        return jdbc.query(sql, (rs, n) -> AuditRows.read(rs), args.toArray());
+    }
+
+    /** How many events a query matches. */
+    public long count(AuditQuery query) {
+        write();
+        List<Object> args = new ArrayList<>();
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event" + AuditRows.where(query, args), Long.class,
+                args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /** One stored event by its place in the chain. */
+    public Optional<AuditRecord> find(long id) {
+        write();
+        return jdbc.query("SELECT * FROM audit_event WHERE id = ?", (rs, n) -> AuditRows.read(rs), id).stream().findFirst();
     }
 
     /** Walks the whole chain in order and reports the first event whose hashes do not follow from the one before. */
     public Verification verify() {
         write();
-        long[] count = {0};
-        Long[] broken = {null};
-        String[] expectedPrevious = {AuditChain.GENESIS};
-        jdbc.query("SELECT * FROM audit_event ORDER BY id", rs -> {
-            count[0]++;
-            if (broken[0] != null) {
-                return;
-            }
-            AuditRecord record = row(rs);
-            if (!record.previousHash().equals(expectedPrevious[0])
-                    || !record.hash().equals(AuditChain.hash(record.previousHash(), record.id(), record.event()))) {
-                broken[0] = record.id();
-            }
-            expectedPrevious[0] = record.hash();
+        ChainWalk walk = new ChainWalk();
+        jdbc.query(AuditRows.IN_ORDER, rs -> {
+            walk.next(AuditRows.read(rs));
         });
-        return new Verification(broken[0] == null, count[0], broken[0]);
-    }
-
-    private static AuditRecord row(ResultSet rs) throws SQLException {
-        AuditEvent event = new AuditEvent(rs.getTimestamp("event_time").toInstant(), rs.getString("actor"),
-                rs.getString("actor_role"), rs.getString("action"), rs.getString("resource_type"),
-                rs.getString("resource_id"), rs.getString("patient_id"), AuditEvent.Outcome.of(rs.getString("outcome")),
-                rs.getString("client_address"), rs.getString("request"));
-        return new AuditRecord(rs.getLong("id"), event, rs.getString("previous_hash"), rs.getString("hash"));
+        ChainWalk.Break broken = walk.firstBreak();
+        return new Verification(broken == null, walk.events(), broken == null ? null : broken.id(),
+                broken == null ? null : broken.reason().code());
     }
 
     private static AuditEvent withTime(AuditEvent e, Instant time) {
         return new AuditEvent(time, e.actor(), e.role(), e.action(), e.resourceType(), e.resourceId(), e.patientId(),
-                e.outcome(), e.clientAddress(), e.request());
+                e.outcome(), e.clientAddress(), e.request(), e.severity());
     }
 
     /** Writes what is still queued before the database goes away. */

@@ -25,10 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and ingest is counted in the metrics and dead-lettered when refused. Query parameter values are never kept —
  * a FHIR search by name or identifier would otherwise put PHI into the trail — only their names.
  * An asynchronous request (event stream, deferred answer) is audited when it starts, with the status known then.
+ * Severity: refusals are {@code medium}, and so are changes to devices (registration, secrets, revocation,
+ * assignments to patients), which decide whose readings land in whose record; everything else is {@code low}.
  */
 public final class RequestAudit extends OncePerRequestFilter {
     /** Request attribute: the patient whose record the answer holds, when only the answer names it (FHIR reads). */
     public static final String PATIENT_ATTRIBUTE = "vigil.audit.patient";
+    /** Request attribute: the care unit a ward view or ward stream shows (a unit name, not patient data). */
+    public static final String UNIT_ATTRIBUTE = "vigil.audit.unit";
 
     private final AuditTrail trail;
     private final Clock clock;
@@ -54,17 +58,25 @@ public final class RequestAudit extends OncePerRequestFilter {
         } finally {
             int status = failed ? 500 : response.getStatus();
             RequestTarget target = RequestTarget.of(request).created(response.getHeader("Location"))
-                    .answering(request.getAttribute(PATIENT_ATTRIBUTE) instanceof String patient ? patient : null);
+                    .answering(request.getAttribute(PATIENT_ATTRIBUTE) instanceof String patient ? patient : null)
+                    .showingUnit(request.getAttribute(UNIT_ATTRIBUTE) instanceof String unit ? unit : null);
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
             boolean anonymous = caller == null || caller instanceof AnonymousAuthenticationToken;
-            trail.record(new AuditEvent(clock.instant(), anonymous ? "anonymous" : caller.getName(),
+            AuditEvent event = new AuditEvent(clock.instant(), anonymous ? "anonymous" : caller.getName(),
                     anonymous ? null : role(caller), target.action(), target.resourceType(), target.resourceId(),
                     target.patientId(), AuditEvent.Outcome.ofStatus(status), request.getRemoteAddr(),
-                    describe(request, target.template())));
+                    describe(request, target.template()));
+            boolean deviceChange = "device".equals(target.resourceType()) && !"GET".equals(request.getMethod());
+            trail.record(deviceChange && event.severity() == AuditEvent.Severity.LOW
+                    ? event.withSeverity(AuditEvent.Severity.MEDIUM) : event);
         }
     }
 
-    private static String role(Authentication caller) {
+    /** The caller's roles, lower case and comma-separated ({@code admin,clinician}); null for nobody. */
+    static String role(Authentication caller) {
+        if (caller == null) {
+            return null;
+        }
         return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a != null && a.startsWith("ROLE_"))
                 .map(a -> a.substring(5).toLowerCase(java.util.Locale.ROOT)).sorted().collect(Collectors.joining(","));

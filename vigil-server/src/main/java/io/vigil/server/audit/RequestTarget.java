@@ -18,7 +18,10 @@ record RequestTarget(String action, String resourceType, String resourceId, Stri
     private static final Map<String, String> NAMED = Map.of(
             "POST /api/v1/devices", "device.register",
             "POST /api/v1/devices/{id}/secret", "device.secret.rotate",
-            "DELETE /api/v1/devices/{id}/secret", "device.revoke");
+            "DELETE /api/v1/devices/{id}/secret", "device.revoke",
+            "GET /api/v1/stream/ward", "ward.subscribe",
+            "GET /api/v1/ward", "ward.read",
+            "POST /api/v1/users/{id}/unlock", "user.unlock");
 
     static RequestTarget of(HttpServletRequest request) {
         return request.getRequestURI().startsWith("/fhir/") ? fhir(request) : rest(request);
@@ -39,6 +42,12 @@ record RequestTarget(String action, String resourceType, String resourceId, Stri
     RequestTarget answering(String patient) {
         return patientId != null || patient == null ? this
                 : new RequestTarget(action, resourceType, resourceId, bounded(patient), template);
+    }
+
+    /** A ward view or stream: the unit it shows is what was read. */
+    RequestTarget showingUnit(String unit) {
+        return unit == null || resourceId != null ? this
+                : new RequestTarget(action, "unit", bounded(unit), patientId, template);
     }
 
     /** {@code /fhir/Type[/id[/_history/vid]]}, {@code /fhir/Type/$op}, {@code /fhir/Type/id/$op}. */

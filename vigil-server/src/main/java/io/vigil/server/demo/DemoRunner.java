@@ -51,7 +51,7 @@ class DemoRunner implements ApplicationRunner {
         List<DemoWard.Provisioned> provisioned = ward.provision(properties.demo().beds());
         log.info("event=demo.provisioned devices={}", provisioned.size());
         EmbeddedBroker mqtt = broker.getIfAvailable();
-        if (!properties.demo().simulate() || mqtt == null) {
+        if (!properties.demo().simulate() || mqtt == null || mqtt.port() < 0) { // the simulator speaks plain MQTT
             return;
         }
         List<SimulatedDevice> devices = provisioned.stream().map(p -> new SimulatedDevice(p.bed().deviceId(), p.secret(),

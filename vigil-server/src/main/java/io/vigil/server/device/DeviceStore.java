@@ -133,6 +133,21 @@ public class DeviceStore {
         return ACTIVE.equals(credential.status()) ? DeviceCheck.ACCEPTED : DeviceCheck.REVOKED;
     }
 
+    /**
+     * Checks a device that proved who it is without its secret (an X.509 client certificate the broker's TLS layer
+     * verified against the device CA): registered and active, registered but revoked, or unknown.
+     */
+    public DeviceCheck checkCertified(String deviceId) {
+        if (deviceId == null || !ID.matcher(deviceId).matches()) {
+            return DeviceCheck.REFUSED;
+        }
+        Credential credential = credentials.computeIfAbsent(deviceId, this::loadCredential);
+        if (credential == null) {
+            return DeviceCheck.REFUSED;
+        }
+        return ACTIVE.equals(credential.status()) ? DeviceCheck.ACCEPTED : DeviceCheck.REVOKED;
+    }
+
     private Credential loadCredential(String deviceId) {
         return jdbc.query("SELECT secret_hash, status FROM device WHERE id = ?",
                 (rs, n) -> new Credential(rs.getString(1), rs.getString(2)), deviceId).stream().findFirst().orElse(null);

@@ -25,7 +25,8 @@ class FhirServerConfiguration {
                                                        ObservationResourceProvider observations,
                                                        RiskAssessmentResourceProvider riskAssessments,
                                                        PractitionerResourceProvider practitioners,
-                                                       CareTeamResourceProvider careTeams) {
+                                                       CareTeamResourceProvider careTeams,
+                                                       AuditEventResourceProvider auditEvents) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -34,7 +35,7 @@ class FhirServerConfiguration {
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
-        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments));
+        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, auditEvents));
         server.registerProviders(List.of(practitioners, careTeams));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());

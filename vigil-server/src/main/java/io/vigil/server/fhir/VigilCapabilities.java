@@ -26,7 +26,8 @@ final class VigilCapabilities {
                 + "returns only what the caller may see (care teams' units, shares, break-glass); anything else is 404 "
                 + "like an unknown id. Patient: every role (admins see every registration); Observation and "
                 + "RiskAssessment: clinician, caregiver, integration; Device, Practitioner, CareTeam: admin, clinician, "
-                + "integration; other roles get 403. Creating a Patient needs the admin or clinician role.");
+                + "integration; AuditEvent (the audit trail, IHE BALP shapes): admin; other roles get 403. Creating a "
+                + "Patient needs the admin or clinician role.");
         for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
             resource.getSearchInclude().clear();
             resource.getSearchRevInclude().clear();
@@ -37,7 +38,11 @@ final class VigilCapabilities {
     }
 
     private static String resultParameters(String type) {
-        String sort = "Observation".equals(type) ? " _sort=date (oldest first) or -date (newest first, the default)." : "";
+        String sort = switch (type) {
+            case "Observation" -> " _sort=date (oldest first) or -date (newest first, the default).";
+            case "AuditEvent" -> " Newest first. Administrators only.";
+            default -> "";
+        };
         return "Every parameter is ANDed, comma-separated values are ORed; unsupported parameters and modifiers are "
                 + "refused with 400. _count (default " + Paging.DEFAULT_COUNT + ", at most " + Paging.MAX_COUNT + "), "
                 + "_offset, _total=none|accurate." + sort;

@@ -10,12 +10,12 @@ import io.vigil.server.device.DeviceCheck;
 import io.vigil.server.device.DeviceStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,8 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * HTTP device ingest with the device secret as Bearer token: {@code POST /api/v1/devices/{id}/measurements}
  * (device JSON) and {@code POST /api/v1/devices/{id}/ble/{uuid}} (a raw GATT characteristic value,
- * {@code application/octet-stream}). Answers 201 only after the readings are durably stored. Accepted messages
- * are not audited one by one (the metrics count them); a device that fails to authenticate is.
+ * {@code application/octet-stream}) and {@code POST /api/v1/devices/{id}/raw/{template}} (a vendor's JSON through a
+ * mapping template). Answers 201 only after the readings are durably stored. Accepted messages
+ * are not audited one by one (the metrics count them); a device that fails to authenticate is. Over its rate limit
+ * a device gets 429 with {@code Retry-After}; a payload over {@code vigil.ingest.max-payload-bytes} gets 413.
  */
 @RestController
 class DeviceIngestController {
@@ -58,16 +60,26 @@ class DeviceIngestController {
         return ingest(id, http, new PayloadFormat.GattCharacteristic(uuid));
     }
 
+    @PostMapping("/api/v1/devices/{id}/raw/{template}")
+    CompletableFuture<ResponseEntity<?>> vendorJson(@PathVariable String id, @PathVariable String template,
+                                                    HttpServletRequest http) throws IOException {
+        return ingest(id, http, new PayloadFormat.VendorJson(template));
+    }
+
     private CompletableFuture<ResponseEntity<?>> ingest(String id, HttpServletRequest http, PayloadFormat format)
             throws IOException {
-        byte[] payload = readCapped(http.getInputStream());
-        IngestRequest request = new IngestRequest(id, Transport.HTTP, http.getRequestURI(),
-                payload == null ? new byte[0] : payload, clock.instant(), format);
+        // At most one byte over the limit is read: enough for the ingest pipeline to refuse it as too large.
+        byte[] payload = http.getInputStream().readNBytes(maxPayloadBytes + 1);
+        IngestRequest request = new IngestRequest(id, Transport.HTTP, http.getRequestURI(), payload, clock.instant(), format);
         DeviceCheck check = devices.check(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)));
         if (check != DeviceCheck.ACCEPTED) {
             audit.record(AuditEvent.deviceRefused(clock.instant(), id, check == DeviceCheck.REVOKED, http.getRemoteAddr(),
-                    format instanceof PayloadFormat.GattCharacteristic ? "POST /api/v1/devices/{id}/ble/{uuid}"
-                            : "POST /api/v1/devices/{id}/measurements"));
+                    switch (format) {
+                        case PayloadFormat.GattCharacteristic gatt -> "POST /api/v1/devices/{id}/ble/{uuid}";
+                        case PayloadFormat.VendorJson vendor -> "POST /api/v1/devices/{id}/raw/{template}";
+                        case PayloadFormat.DeviceJson json -> "POST /api/v1/devices/{id}/measurements";
+                        case PayloadFormat.Unsupported unsupported -> "POST /api/v1/devices/{id}/{kind}"; // MQTT only today
+                    }));
         }
         if (check == DeviceCheck.REVOKED) {
             IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_REVOKED, "This device has been revoked");
@@ -78,16 +90,20 @@ class DeviceIngestController {
                     "Device authentication failed: send the device secret as 'Authorization: Bearer <secret>'");
             return CompletableFuture.completedFuture(problem(HttpStatus.UNAUTHORIZED, refused));
         }
-        if (payload == null) {
-            IngestResult.Rejected refused = ingest.refuse(request, ErrorCode.PAYLOAD_TOO_LARGE.code(),
-                    "The payload is larger than " + maxPayloadBytes + " bytes");
-            return CompletableFuture.completedFuture(problem(HttpStatus.CONTENT_TOO_LARGE, refused));
-        }
         return ingest.ingest(request).thenApply(result -> switch (result) {
             case IngestResult.Accepted accepted -> ResponseEntity.status(HttpStatus.CREATED)
                     .body(new Stored(accepted.observationIds(), accepted.duplicates()));
+            case IngestResult.Rejected rejected when ApiErrors.RATE_LIMITED.equals(rejected.code()) -> rateLimited(id, rejected);
             case IngestResult.Rejected rejected -> problem(statusOf(rejected.code()), rejected);
         });
+    }
+
+    /** 429 with the seconds until the device's allowance admits its next payload. */
+    private ResponseEntity<?> rateLimited(String deviceId, IngestResult.Rejected rejected) {
+        long seconds = Math.max(1, (ingest.waitBeforeNext(deviceId).toMillis() + 999) / 1000);
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.TOO_MANY_REQUESTS, rejected);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem.getBody());
     }
 
     private static HttpStatus statusOf(String code) {
@@ -97,7 +113,7 @@ class DeviceIngestController {
         return ErrorCode.PAYLOAD_TOO_LARGE.code().equals(code) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
     }
 
-    private static ResponseEntity<?> problem(HttpStatus status, IngestResult.Rejected rejected) {
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, IngestResult.Rejected rejected) {
         return ProblemHandler.problem(status, rejected.code(), rejected.reason(), rejected.field());
     }
 
@@ -106,11 +122,5 @@ class DeviceIngestController {
             return null;
         }
         return header.substring(7).trim();
-    }
-
-    /** The body, or null when it exceeds the limit. */
-    private byte[] readCapped(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(maxPayloadBytes + 1);
-        return body.length > maxPayloadBytes ? null : body;
     }
 }

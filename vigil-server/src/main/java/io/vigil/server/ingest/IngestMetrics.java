@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ingest counters for /actuator/prometheus: readings accepted per transport, payloads rejected per transport
- * and code, and the receive-to-durable latency histogram.
+ * and code (and how many of those were only counted, not kept), and the receive-to-durable latency histogram.
  */
 @Component
 class IngestMetrics {
@@ -18,6 +18,7 @@ class IngestMetrics {
     private final Map<Transport, Counter> accepted = new ConcurrentHashMap<>();
     private final Map<Transport, Counter> duplicates = new ConcurrentHashMap<>();
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final Map<String, Counter> unkept = new ConcurrentHashMap<>();
     private final Map<Transport, Timer> latency = new ConcurrentHashMap<>();
 
     IngestMetrics(MeterRegistry registry) {
@@ -41,6 +42,13 @@ class IngestMetrics {
     void rejected(Transport transport, String code) {
         rejected.computeIfAbsent(transport + code, k -> Counter.builder("vigil.ingest.payloads.rejected")
                 .description("Payloads refused and kept as dead letters")
+                .tag("transport", transport.name().toLowerCase()).tag("code", code).register(registry)).increment();
+    }
+
+    /** A refused payload counted in a summarising dead letter instead of kept whole (a rate-limit flood). */
+    void unkept(Transport transport, String code) {
+        unkept.computeIfAbsent(transport + code, k -> Counter.builder("vigil.ingest.payloads.unkept")
+                .description("Refused payloads counted in a summarising dead letter, their bytes not kept")
                 .tag("transport", transport.name().toLowerCase()).tag("code", code).register(registry)).increment();
     }
 }

@@ -3,16 +3,21 @@ package io.vigil.server.ingest;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.DeviceMessage;
+import io.vigil.codec.ErrorCode;
 import io.vigil.codec.ble.GattDecoder;
 import io.vigil.codec.ble.GattReading;
 import io.vigil.codec.json.DeviceJsonDecoder;
+import io.vigil.codec.json.DeviceJsonLimits;
+import io.vigil.codec.json.Echo;
 import io.vigil.model.Measurement;
 import io.vigil.model.ObservationRecord;
+import io.vigil.server.VigilProperties;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.device.AssignmentStore;
 import io.vigil.server.observation.ObservationEvents;
 import io.vigil.server.observation.ObservationIds;
 import io.vigil.server.observation.StoredTime;
+import io.vigil.server.template.MappingTemplates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +41,8 @@ public class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final DeviceJsonDecoder decoder;
+    private final MappingTemplates templates;
+    private final DeviceJsonLimits templateLimits;
     private final GattDecoder gatt;
     private final AssignmentStore assignments;
     private final ObservationWriter writer;
@@ -44,10 +51,22 @@ public class IngestService {
     private final ObservationEvents events;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final DeviceAllowance allowance;
+    private final ThrottledLetters throttledLetters;
+    private final int maxPayloadBytes;
 
     IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer,
-                  ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock) {
+                  ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock,
+                  MappingTemplates templates, DeviceAllowance allowance, ThrottledLetters throttledLetters,
+                  VigilProperties properties) {
+        this.allowance = allowance;
+        this.throttledLetters = throttledLetters;
+        this.maxPayloadBytes = properties.ingest().maxPayloadBytes();
         this.decoder = decoder;
+        this.templates = templates;
+        DeviceJsonLimits defaults = DeviceJsonLimits.defaults();
+        this.templateLimits = new DeviceJsonLimits(properties.ingest().maxPayloadBytes(), defaults.maxMessages(),
+                defaults.maxValuesPerMessage(), defaults.maxFutureSkew());
         this.gatt = gatt;
         this.assignments = assignments;
         this.writer = writer;
@@ -58,11 +77,47 @@ public class IngestService {
         this.clock = clock;
     }
 
+    /**
+     * Checks the device's rate limit and the payload's size before decoding; every payload that passes the rate
+     * check is charged to the device's allowance (its readings, or one when it is refused).
+     */
     public CompletableFuture<IngestResult> ingest(IngestRequest request) {
+        Duration wait = allowance.waitBeforeNext(request.deviceId());
+        if (!wait.isZero()) {
+            return CompletableFuture.completedFuture(rateLimited(request, wait));
+        }
+        if (request.payload().length > maxPayloadBytes) {
+            allowance.charge(request.deviceId(), 1);
+            return CompletableFuture.completedFuture(reject(request, DecodeError.atOffset(ErrorCode.PAYLOAD_TOO_LARGE,
+                    maxPayloadBytes, "The payload is larger than " + maxPayloadBytes + " bytes")));
+        }
         return switch (decode(request)) {
-            case DecodeResult.Failure<List<DeviceMessage>> failure -> CompletableFuture.completedFuture(reject(request, failure.error()));
-            case DecodeResult.Ok<List<DeviceMessage>> ok -> store(request, ok.value());
+            case DecodeResult.Failure<List<DeviceMessage>> failure -> {
+                allowance.charge(request.deviceId(), 1);
+                yield CompletableFuture.completedFuture(reject(request, failure.error()));
+            }
+            case DecodeResult.Ok<List<DeviceMessage>> ok -> {
+                allowance.charge(request.deviceId(), ok.value().stream().mapToInt(m -> m.measurements().size()).sum());
+                yield store(request, ok.value());
+            }
         };
+    }
+
+    /** How long the device must wait before its next payload is admitted (zero: now). */
+    public Duration waitBeforeNext(String deviceId) {
+        return allowance.waitBeforeNext(deviceId);
+    }
+
+    /** Refused for the rate limit, without decoding; the dead letter is bounded per device and minute. */
+    private IngestResult.Rejected rateLimited(IngestRequest request, Duration wait) {
+        VigilProperties.RateLimit limit = allowance.limit();
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        String reason = "Rate limit exceeded: at most " + limit.readingsPerSecond() + " readings per second (burst "
+                + limit.burst() + ") per device; retry after " + seconds + " s";
+        throttledLetters.refused(request, reason);
+        metrics.rejected(request.transport(), ApiErrors.RATE_LIMITED);
+        log.debug("event=ingest.rate_limited device={} transport={}", request.deviceId(), request.transport());
+        return new IngestResult.Rejected(ApiErrors.RATE_LIMITED, reason, null);
     }
 
     /**
@@ -73,12 +128,19 @@ public class IngestService {
     private DecodeResult<List<DeviceMessage>> decode(IngestRequest request) {
         return switch (request.format()) {
             case PayloadFormat.DeviceJson json -> decoder.decode(request.payload(), request.receivedAt());
+            case PayloadFormat.Unsupported unsupported ->
+                    DecodeResult.failure(DecodeError.at(ErrorCode.UNSUPPORTED_FORMAT, null, unsupported.reason()));
             case PayloadFormat.GattCharacteristic characteristic -> switch (
                     gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
                 case DecodeResult.Ok<GattReading> ok ->
                         DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements())));
                 case DecodeResult.Failure<GattReading> failure -> DecodeResult.failure(withOffset(failure.error()));
             };
+            case PayloadFormat.VendorJson vendor -> templates.find(vendor.template())
+                    .map(t -> t.map(request.payload(), request.deviceId(), request.receivedAt(), templateLimits))
+                    .orElseGet(() -> DecodeResult.failure(DecodeError.at(ErrorCode.TEMPLATE_UNKNOWN, null,
+                            "No mapping template is named " + Echo.quoted(vendor.template())
+                                    + "; an administrator lists them at GET /api/v1/templates.")));
         };
     }
 
@@ -91,6 +153,19 @@ public class IngestService {
         return new DecodeError(error.code(), error.reason(), field, error.offset());
     }
 
+    /**
+     * Stores readings a transport decoded itself (HL7 v2, whose device is named inside the message): attributed,
+     * stored and published like any other; the future completes after the commit.
+     */
+    public CompletableFuture<IngestResult> accept(IngestRequest request, List<DeviceMessage> messages) {
+        return store(request, messages);
+    }
+
+    /** Refuses a payload a transport's own decoder refused, keeping it as a dead letter. */
+    public IngestResult.Rejected refuse(IngestRequest request, DecodeError error) {
+        return reject(request, error);
+    }
+
     /** Refuses a payload for a reason found outside the decoder (authorization, topic). */
     public IngestResult.Rejected refuse(IngestRequest request, String code, String reason) {
         deadLetters.keep(request, code, reason, null);
@@ -99,12 +174,15 @@ public class IngestService {
         return new IngestResult.Rejected(code, reason, null);
     }
 
-    private IngestResult reject(IngestRequest request, DecodeError error) {
+    private IngestResult.Rejected reject(IngestRequest request, DecodeError error) {
         String code = error.code().code();
         deadLetters.keep(request, code, error.reason(), error.field());
         metrics.rejected(request.transport(), code);
-        log.info("event=ingest.rejected device={} transport={} code={} field={}", request.deviceId(),
-                request.transport(), code, error.field());
+        // Only the field's first segment: the rest of the path is the device's own key — untrusted text that may
+        // carry anything, patient data included. The dead letter keeps the whole field for whoever may read it.
+        String section = error.field() == null ? null : error.field().split("\\.", 2)[0];
+        log.info("event=ingest.rejected device={} transport={} code={} section={}", request.deviceId(),
+                request.transport(), code, section);
         return new IngestResult.Rejected(code, error.reason(), error.field());
     }
 

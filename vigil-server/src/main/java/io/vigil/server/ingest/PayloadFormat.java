@@ -9,5 +9,14 @@ public sealed interface PayloadFormat {
     /** The raw value of a Bluetooth GATT characteristic, e.g. "2A35", as a phone or gateway forwards it. */
     record GattCharacteristic(String uuid) implements PayloadFormat {}
 
+    /**
+     * A payload on a topic kind Vigil does not take yet: refused with VIGIL-1014 and {@code reason}, after the same
+     * rate and size checks as any other payload.
+     */
+    record Unsupported(String reason) implements PayloadFormat {}
+
+    /** A vendor's JSON, mapped to measurements by the named mapping template. */
+    record VendorJson(String template) implements PayloadFormat {}
+
     PayloadFormat DEVICE_JSON = new DeviceJson();
 }

@@ -6,6 +6,9 @@ import io.vigil.codec.DeviceMessage;
 import io.vigil.codec.ble.GattDecoder;
 import io.vigil.codec.json.DeviceJsonDecoder;
 import io.vigil.codec.ble.GattReading;
+import io.vigil.codec.hl7.Hl7Decoder;
+import io.vigil.codec.hl7.Hl7Message;
+import io.vigil.codec.hl7.Hl7Reading;
 import io.vigil.model.Code;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.Measurement;
@@ -22,13 +25,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code vigil decode --ble <uuid> <hex>} and {@code vigil decode --json <payload>}: what Vigil makes of a device payload, without a server — the
+ * {@code vigil decode --ble <uuid> <hex>}, {@code --json <payload>} and {@code --hl7 <file>}: what Vigil makes of a device payload, without a server — the
  * measurements (type, value, unit, codes, time, status notes) or the failure with its byte offset.
  */
 final class DecodeCommand {
     static final String USAGE = """
             Usage: vigil decode --ble <characteristic uuid> <hex value>   e.g. vigil decode --ble 2A37 0055
-                   vigil decode --json '<device JSON>' | @file | -       e.g. vigil decode --json '{"values": {"spo2": 97}}'""";
+                   vigil decode --json '<device JSON>' | @file | -       e.g. vigil decode --json '{"values": {"spo2": 97}}'
+                   vigil decode --hl7 <file> | -                          an HL7 v2 ORU^R01 (IHE PCD-01), ER7
+                   vigil decode --template <name|template.json> <payload file|->   e.g. vigil decode --template withings-measures getmeas.json""";
 
     private DecodeCommand() {
     }
@@ -37,6 +42,12 @@ final class DecodeCommand {
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
         if (args.length == 2 && args[0].equals("--json")) {
             return json(args[1], out, err, clock);
+        }
+        if (args.length == 2 && args[0].equals("--hl7")) {
+            return hl7(args[1], out, err, clock);
+        }
+        if (args.length == 3 && args[0].equals("--template")) {
+            return TemplateDecodeCommand.run(args[1], args[2], out, err, clock, TemplateDecodeCommand.folder(), System.in);
         }
         if (args.length != 3 || !args[0].equals("--ble")) {
             err.println(USAGE);
@@ -94,7 +105,7 @@ final class DecodeCommand {
         reading.notes().forEach(note -> out.println("note: " + note));
     }
 
-    private static void print(List<Measurement> measurements, PrintStream out) {
+    static void print(List<Measurement> measurements, PrintStream out) {
         for (Measurement m : measurements) {
             out.printf("%s %s  %s (%s)  %s%n", m.type().alias(), value(m.value()), m.time(),
                     m.timeSource().name().toLowerCase(java.util.Locale.ROOT), codes(m.type()));
@@ -105,7 +116,7 @@ final class DecodeCommand {
         }
     }
 
-    private static void print(DecodeError error, PrintStream err) {
+    static void print(DecodeError error, PrintStream err) {
         err.printf("%s %s%s%s: %s%n", error.code().code(), error.code().name(),
                 error.field() == null ? "" : " " + error.field(), error.offset() < 0 ? "" : " at byte " + error.offset(),
                 error.reason());
@@ -131,5 +142,35 @@ final class DecodeCommand {
     private static String number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
                 : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+
+    /** An ORU^R01 from a file or stdin: its header, device, patient identifiers (as sent), readings and notes. */
+    private static int hl7(String source, PrintStream out, PrintStream err, Clock clock) {
+        byte[] message;
+        try {
+            message = source.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(source));
+        } catch (IOException e) {
+            err.println("Cannot read " + source + ": " + e.getMessage());
+            return 2;
+        }
+        return switch (new Hl7Decoder(MeasurementRegistry.standard()).decode(message, clock.instant())) {
+            case DecodeResult.Ok<Hl7Message> ok -> {
+                Hl7Message m = ok.value();
+                out.printf("message %s from %s/%s, profile %s, device %s%n", m.controlId(), m.sendingApplication(),
+                        m.sendingFacility(), m.profile(), m.equipmentId());
+                m.patientIds().forEach(id -> out.printf("patient id %s (authority %s, type %s)%n", id.id(),
+                        id.assigningAuthority(), id.type()));
+                for (Hl7Reading reading : m.readings()) {
+                    out.print(reading.position() + (reading.containment() == null ? "" : " " + reading.containment()) + "  ");
+                    print(List.of(reading.measurement()), out);
+                }
+                m.notes().forEach(note -> out.println("note: " + note));
+                yield 0;
+            }
+            case DecodeResult.Failure<Hl7Message> failure -> {
+                print(failure.error(), err);
+                yield 1;
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.server.launch;
 
 import io.vigil.server.VigilProperties;
+import io.vigil.server.hl7.MllpListener;
 import io.vigil.server.mqtt.EmbeddedBroker;
 import java.lang.management.ManagementFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 class ReadyBanner {
     private final VigilProperties properties;
     private final ObjectProvider<EmbeddedBroker> broker;
+    private final ObjectProvider<MllpListener> mllp;
 
-    ReadyBanner(VigilProperties properties, ObjectProvider<EmbeddedBroker> broker) {
+    ReadyBanner(VigilProperties properties, ObjectProvider<EmbeddedBroker> broker, ObjectProvider<MllpListener> mllp) {
         this.properties = properties;
         this.broker = broker;
+        this.mllp = mllp;
     }
 
     @EventListener
@@ -27,8 +30,15 @@ class ReadyBanner {
         }
         StringBuilder line = new StringBuilder("Vigil ready: " + url);
         EmbeddedBroker mqtt = broker.getIfAvailable();
-        if (mqtt != null) {
+        if (mqtt != null && mqtt.port() >= 0) {
             line.append("  mqtt://").append(mqtt.host()).append(':').append(mqtt.port());
+        }
+        if (mqtt != null && mqtt.tlsPort() >= 0) {
+            line.append("  mqtts://").append(mqtt.host()).append(':').append(mqtt.tlsPort());
+        }
+        MllpListener hl7 = mllp.getIfAvailable();
+        if (hl7 != null) {
+            line.append("  mllp://").append(hl7.host()).append(':').append(hl7.port());
         }
         long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println(line);

@@ -15,7 +15,7 @@ public final class ServerUrl {
             return Optional.empty();
         }
         Environment env = context.getEnvironment();
-        String scheme = env.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+        String scheme = ServeModeChecks.https(env) ? "https" : "http";
         String host = env.getProperty("server.address", "127.0.0.1");
         return Optional.of(scheme + "://" + host + ":" + web.getWebServer().getPort());
     }

@@ -1,6 +1,7 @@
 package io.vigil.server.launch;
 
 import io.vigil.server.VigilApplication;
+import io.vigil.server.audit.AuditCommand;
 import io.vigil.sim.SimulateCommand;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -12,10 +13,11 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The command line: {@code vigil demo | serve | simulate | decode | help}. Returns the process exit code. */
+/** The command line: {@code vigil demo | serve | simulate | decode | audit | help}. Returns the process exit code. */
 public final class VigilCommand {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
+    static final int DEFAULT_HL7_PORT = 2575;
 
     private VigilCommand() {
     }
@@ -29,6 +31,7 @@ public final class VigilCommand {
             case "serve" -> serve(rest, out);
             case "simulate" -> SimulateCommand.run(rest, out);
             case "decode" -> DecodeCommand.run(rest, out, System.err, java.time.Clock.systemUTC());
+            case "audit" -> AuditCommand.run(rest, System.getenv(), out, System.err);
             case "help", "--help", "-h" -> help(out, 0);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -49,9 +52,11 @@ public final class VigilCommand {
         String host = "127.0.0.1";
         int http;
         int mqtt;
+        int hl7;
         try {
             http = choosePort("HTTP", host, options.httpPort(), DEFAULT_HTTP_PORT, out);
             mqtt = choosePort("MQTT", host, options.mqttPort(), DEFAULT_MQTT_PORT, out);
+            hl7 = choosePort("HL7 MLLP", host, null, DEFAULT_HL7_PORT, out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
@@ -66,6 +71,8 @@ public final class VigilCommand {
         properties.put("server.address", host);
         properties.put("vigil.mqtt.host", host);
         properties.put("vigil.mqtt.port", mqtt);
+        properties.put("vigil.hl7.host", host);
+        properties.put("vigil.hl7.port", hl7);
         properties.put("vigil.data-dir", options.dataDir());
         properties.put("vigil.demo.password", password);
         properties.put("vigil.demo.simulate", options.simulate());
@@ -162,9 +169,16 @@ public final class VigilCommand {
                   decode     What Vigil makes of a device payload, without a server:
                              --ble <uuid> <hex>   a BLE GATT characteristic value, e.g. decode --ble 2A37 0055
                              --json <payload>|@file|-   device JSON, e.g. decode --json '{"values": {"spo2": 97}}'
+                             --hl7 <file>|-   an HL7 v2 ORU^R01 (IHE PCD-01) message
+                             --template <name|file.json> <file|->   vendor JSON through a mapping template
+                  audit      The audit trail, read from the database without starting a server:
+                             audit verify   walk the hash chain; exit 0 intact, 1 broken (prints the first broken link)
+                             audit export [--from TIME] [--to TIME] [--out FILE]   NDJSON, one event a line
+                             --data-dir DIR  the demo's data dir when VIGIL_DB_URL is not set (default ./data)
                   help       This text.
 
                 Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).
+                TLS (demo and serve): VIGIL_TLS_CERTIFICATE, VIGIL_TLS_PRIVATE_KEY (PEM files): HTTPS, and MQTT over TLS on 8883.
                 """);
         return code;
     }

@@ -15,6 +15,8 @@ record DeviceTopics(String deviceId, String kind, String detail) {
     static final String BASELINE = "baseline";
     /** Raw Bluetooth GATT characteristic values: {@code ble/{characteristic uuid}}. */
     static final String BLE = "ble";
+    /** Vendor JSON through a mapping template: {@code raw/{template name}}. */
+    static final String RAW = "raw";
 
     /** Parses a concrete topic; empty when it is not a device topic. */
     static Optional<DeviceTopics> parse(String topic) {

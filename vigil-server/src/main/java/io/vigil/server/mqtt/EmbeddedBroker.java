@@ -15,11 +15,13 @@ import io.vigil.server.device.DeviceCredentialsChanged;
 import io.vigil.server.device.DeviceStore;
 import io.vigil.server.ingest.IngestService;
 import io.vigil.server.launch.FreePorts;
+import io.vigil.server.tls.KeyMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ import org.springframework.context.SmartLifecycle;
 public class EmbeddedBroker implements SmartLifecycle, InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
+    private final VigilProperties properties;
     private final VigilProperties.Mqtt settings;
     private final Path home;
     private final DeviceStore devices;
@@ -49,11 +52,12 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     private volatile EmbeddedHiveMQ hivemq;
     private volatile boolean running;
     private CompletableFuture<Void> starting;
-    private int port;
+    private BrokerListeners listeners;
 
     public EmbeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, AuditTrail audit,
                           Clock clock) {
         this.audit = audit;
+        this.properties = properties;
         this.settings = properties.mqtt();
         this.home = properties.dataDir().resolve("broker");
         this.devices = devices;
@@ -62,9 +66,14 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
         this.ingestSettings = properties.ingest();
     }
 
-    /** The port the broker listens on (known once started). */
+    /** The plain MQTT port (known once started), or -1 when the plain listener is off. */
     public int port() {
-        return port;
+        return listeners.plainPort();
+    }
+
+    /** The MQTT-over-TLS port (known once started), or -1 without TLS. */
+    public int tlsPort() {
+        return listeners.tlsPort();
     }
 
     public String host() {
@@ -77,7 +86,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
      */
     @Override
     public void afterPropertiesSet() {
-        port = settings.port() == 0 ? FreePorts.any(settings.host()) : settings.port();
+        listeners = BrokerListeners.choose(properties, chosen(settings.port()), chosen(settings.tls().port()));
         starting = CompletableFuture.runAsync(this::startHiveMq,
                 command -> Thread.ofPlatform().name("vigil-broker-start").start(command));
     }
@@ -94,7 +103,16 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
             throw new IllegalStateException("the broker's security extension did not start; refusing to run an open broker");
         }
         running = true;
-        log.info("event=mqtt.started host={} port={}", settings.host(), port);
+        if (!properties.isDemo() && port() >= 0) {
+            log.warn("event=mqtt.plain_listener_open port={} reason=vigil.mqtt.plain=true: device secrets and readings cross the network unencrypted",
+                    port());
+        }
+        log.info("event=mqtt.started host={} port={} tls_port={} client_auth={}", settings.host(), port(), tlsPort(),
+                tlsPort() < 0 ? "-" : settings.tls().clientAuth().name().toLowerCase(Locale.ROOT));
+    }
+
+    private int chosen(int configured) {
+        return configured == 0 ? FreePorts.any(settings.host()) : configured;
     }
 
     private void startHiveMq() {
@@ -102,7 +120,10 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
             Path conf = Files.createDirectories(home.resolve("conf"));
             Files.createDirectories(home.resolve("data"));
             Files.createDirectories(home.resolve("extensions"));
-            Files.writeString(conf.resolve("config.xml"), config(settings.host(), port));
+            Path config = conf.resolve("config.xml");
+            Files.deleteIfExists(config);
+            KeyMaterial.ownerOnly(config); // it holds the key stores' passwords
+            Files.writeString(config, config(listeners.xml(properties.tls(), conf), maxPacketSize(ingestSettings)));
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
                     .withDataFolder(home.resolve("data"))
@@ -114,13 +135,14 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the broker's folders under " + home, e);
         } catch (Exception e) {
-            throw new IllegalStateException("the embedded MQTT broker did not start on " + settings.host() + ":" + port, e);
+            throw new IllegalStateException("the embedded MQTT broker did not start on " + settings.host() + " (ports "
+                    + listeners.plainPort() + ", TLS " + listeners.tlsPort() + ")", e);
         }
     }
 
     private EmbeddedExtension extension() {
         DeviceAuthenticator authenticator = new DeviceAuthenticator(devices, connected, audit, clock);
-        DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, clock);
+        DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, audit, clock);
         MeasurementInterceptor interceptor = new MeasurementInterceptor(ingest, new DeviceErrorEvents(), clock,
                 ingestSettings.ackTimeout());
         return EmbeddedExtension.builder()
@@ -161,20 +183,27 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
         log.info("event=mqtt.device_disconnected device={}", changed.deviceId());
     }
 
-    private static String config(String host, int port) {
+    /**
+     * Room for the largest payload plus a topic and headers: a payload a little over the limit still reaches the
+     * ingest pipeline, which refuses it with a reason and keeps it as a dead letter; a far larger packet is cut off by
+     * the broker (DISCONNECT 0x95 Packet too large) before it fills memory. MQTT 5 clients learn the limit in CONNACK.
+     */
+    static int maxPacketSize(VigilProperties.Ingest ingest) {
+        return (int) Math.min(268_435_460L, ingest.maxPayloadBytes() + 65_536L);
+    }
+
+    private static String config(String listeners, int maxPacketSize) {
         return """
                 <?xml version="1.0"?>
                 <hivemq>
-                    <listeners>
-                        <tcp-listener>
-                            <port>%d</port>
-                            <bind-address>%s</bind-address>
-                        </tcp-listener>
-                    </listeners>
+                    %s
                     <mqtt>
                         <receive-maximum>
                             <server-receive-maximum>64</server-receive-maximum>
                         </receive-maximum>
+                        <packets>
+                            <max-packet-size>%d</max-packet-size>
+                        </packets>
                     </mqtt>
                     <persistence>
                         <mode>in-memory</mode>
@@ -183,7 +212,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, host);
+                """.formatted(listeners, maxPacketSize);
     }
 
     @Override

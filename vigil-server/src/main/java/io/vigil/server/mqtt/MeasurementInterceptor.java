@@ -7,7 +7,6 @@ import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInbound
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.general.MqttVersion;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
-import io.vigil.codec.ErrorCode;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.ingest.IngestRequest;
 import io.vigil.server.ingest.IngestResult;
@@ -20,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Every device PUBLISH goes through here. Measurements are stored before the PUBACK leaves (the broker holds
- * the acknowledgement while the async output is open). A refusal answers MQTT 5 clients with PUBACK 0x99 and
- * a reason string, and publishes an error event on {@code vigil/v1/devices/{id}/errors} for every client
+ * the acknowledgement while the async output is open). A refusal answers MQTT 5 clients with PUBACK 0x99 (0x97
+ * over the device's rate limit, 0x83 when storage is unavailable) and a reason string, and publishes an error event on {@code vigil/v1/devices/{id}/errors} for every client
  * (the only channel MQTT 3.1.1 has).
  */
 final class MeasurementInterceptor implements PublishInboundInterceptor {
@@ -41,23 +40,24 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         String topic = input.getPublishPacket().getTopic();
         Optional<DeviceTopics> parsed = DeviceTopics.parse(topic);
-        if (parsed.isEmpty() || DeviceTopics.BASELINE.equals(parsed.get().kind())) {
+        String sender = input.getConnectionInformation().getConnectionAttributeStore()
+                .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
+        // HiveMQ calls inbound interceptors before the publish authorizer: a message on another device's topic must
+        // pass through untouched, so that the authorizer refuses (and audits) it — never stored as that device's.
+        if (parsed.isEmpty() || !parsed.get().deviceId().equals(sender) || DeviceTopics.BASELINE.equals(parsed.get().kind())) {
             return;
         }
         String deviceId = parsed.get().deviceId();
         byte[] payload = input.getPublishPacket().getPayload().map(DeviceTopicAuthorizer::bytes).orElse(new byte[0]);
         boolean mqtt5 = input.getConnectionInformation().getMqttVersion() == MqttVersion.V_5;
-        Optional<PayloadFormat> format = formatOf(parsed.get());
-        IngestRequest request = new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant(),
-                format.orElse(PayloadFormat.DEVICE_JSON));
-        if (format.isEmpty()) {
-            refuse(output, mqtt5, ingest.refuse(request, ErrorCode.UNSUPPORTED_FORMAT.code(),
-                    "Topic kind '" + parsed.get().kind() + "' is not supported yet; publish device JSON to "
-                            + DeviceTopics.PREFIX + deviceId + "/" + DeviceTopics.MEASUREMENTS
-                            + " or a GATT characteristic value to " + DeviceTopics.PREFIX + deviceId + "/"
-                            + DeviceTopics.BLE + "/{characteristic uuid}"));
-            return;
-        }
+        // An unsupported kind goes through the pipeline too: it is refused there, after the rate and size checks.
+        PayloadFormat format = formatOf(parsed.get()).orElseGet(() -> new PayloadFormat.Unsupported(
+                "Topic kind '" + parsed.get().kind() + "' is not supported yet; publish device JSON to "
+                        + DeviceTopics.PREFIX + deviceId + "/" + DeviceTopics.MEASUREMENTS
+                        + " or a GATT characteristic value to " + DeviceTopics.PREFIX + deviceId + "/"
+                        + DeviceTopics.BLE + "/{characteristic uuid}, or vendor JSON to " + DeviceTopics.PREFIX
+                        + deviceId + "/" + DeviceTopics.RAW + "/{template}"));
+        IngestRequest request = new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant(), format);
         Async<PublishInboundOutput> async = output.async(ackTimeout, TimeoutFallback.FAILURE,
                 AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, ApiErrors.INGEST_UNAVAILABLE + " storage timed out; retry");
         ingest.ingest(request).whenComplete((result, failure) -> {
@@ -74,7 +74,7 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         });
     }
 
-    /** The payload format a topic names; empty for kinds Vigil does not take yet (raw, waveform, events …). */
+    /** The payload format a topic names; empty for kinds Vigil does not take yet (waveform, events …). */
     private static Optional<PayloadFormat> formatOf(DeviceTopics topic) {
         if (DeviceTopics.MEASUREMENTS.equals(topic.kind())) {
             return Optional.of(PayloadFormat.DEVICE_JSON);
@@ -82,12 +82,18 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         if (DeviceTopics.BLE.equals(topic.kind()) && topic.detail() != null && topic.detail().indexOf('/') < 0) {
             return Optional.of(new PayloadFormat.GattCharacteristic(topic.detail()));
         }
+        if (DeviceTopics.RAW.equals(topic.kind()) && topic.detail() != null && topic.detail().indexOf('/') < 0) {
+            return Optional.of(new PayloadFormat.VendorJson(topic.detail()));
+        }
         return Optional.empty();
     }
 
     private void refuse(PublishInboundOutput output, boolean mqtt5, IngestResult.Rejected rejected) {
-        AckReasonCode code = ApiErrors.INGEST_UNAVAILABLE.equals(rejected.code())
-                ? AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR : AckReasonCode.PAYLOAD_FORMAT_INVALID;
+        AckReasonCode code = switch (rejected.code()) {
+            case ApiErrors.INGEST_UNAVAILABLE -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
+            case ApiErrors.RATE_LIMITED -> AckReasonCode.QUOTA_EXCEEDED;
+            default -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
+        };
         String reason = rejected.code() + " " + rejected.reason() + (rejected.field() == null ? "" : " (" + rejected.field() + ")");
         if (mqtt5) {
             output.preventPublishDelivery(code, reason);

@@ -52,11 +52,12 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
         RequestMatcher ingest = request -> "POST".equals(request.getMethod())
-                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+)");
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+|raw/[^/]+)");
         return http.securityMatcher(ingest)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders.api())
                 .build();
     }
 
@@ -84,6 +85,10 @@ class SecurityConfiguration {
                         // Devices and their assignments: those who fix assignments (patients are filtered per caller).
                         .requestMatchers(HttpMethod.GET, "/api/v1/devices", "/api/v1/devices/**").hasAnyRole(ADMIN, CLINICIAN)
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/audit/**", "/api/v1/audit").hasRole(ADMIN)
+                        .requestMatchers("/fhir/AuditEvent", "/fhir/AuditEvent/**").hasRole(ADMIN)
+                        // HL7 v2 from an interface engine or gateway: integration accounts and administrators.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/hl7").hasAnyRole(ADMIN, Role.INTEGRATION.name())
+                        .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
@@ -111,6 +116,7 @@ class SecurityConfiguration {
                             roleless ? "Your identity gives you no Vigil role" : "Your role may not do this");
                 }))
                 .csrf(c -> c.ignoringRequestMatchers(scripted))
+                .headers(SecurityHeaders.api())
                 // Inside the chain, after authentication and around the access decision: refusals are audited too.
                 .addFilterBefore(new RequestAudit(audit, clock), ExceptionTranslationFilter.class)
                 .build();
@@ -127,8 +133,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(x -> x.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")))
+                .headers(SecurityHeaders.webApp())
                 .build();
     }
 

@@ -3,6 +3,7 @@ package io.vigil.server.security;
 import io.vigil.server.VigilProperties;
 import io.vigil.server.access.CareTeam;
 import io.vigil.server.access.CareTeamStore;
+import io.vigil.server.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -48,12 +49,16 @@ class UserAccounts {
         return new ProvisionedUsers();
     }
 
-    /** Argon2id verifies passwords; a successful check is remembered briefly so scripted Basic auth stays fast. */
+    /**
+     * Argon2id verifies passwords; a successful check is remembered briefly so scripted Basic auth stays fast; the
+     * throttle around both refuses locked names and throttled addresses before either is asked.
+     */
     @Bean
-    AuthenticationProvider authenticationProvider(UserStore users, PasswordEncoder encoder, Clock clock, ProvisionedUsers provisioned) {
+    AuthenticationProvider authenticationProvider(UserStore users, PasswordEncoder encoder, Clock clock, ProvisionedUsers provisioned,
+                                                  FailedLogins failures, AuditTrail audit) {
         DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(users);
         verifier.setPasswordEncoder(encoder);
-        return new RecentLogins(verifier, users, clock, Duration.ofMinutes(5));
+        return new LoginThrottle(new RecentLogins(verifier, users, clock, Duration.ofMinutes(5)), failures, audit, clock);
     }
 
     /** Marks that the start-up accounts exist before anyone can log in. */

@@ -1,5 +1,6 @@
 package io.vigil.server.web;
 
+import io.vigil.server.audit.RequestAudit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
@@ -28,9 +29,12 @@ class WardApiController {
     }
 
     @GetMapping("/ward")
-    WardView ward(@RequestParam(name = "unit", required = false) String unit, Authentication caller) {
+    WardView ward(@RequestParam(name = "unit", required = false) String unit, Authentication caller,
+                  HttpServletRequest request) {
         WardViewer viewer = board.viewer(caller);
-        return board.view(WardBoard.unitFor(viewer, unit), viewer);
+        String shown = WardBoard.unitFor(viewer, unit);
+        request.setAttribute(RequestAudit.UNIT_ATTRIBUTE, shown);
+        return board.view(shown, viewer);
     }
 
     // No 'produces': a refusal (429, 400) must still be answered as problem+json.
@@ -38,6 +42,8 @@ class WardApiController {
     SseEmitter stream(@RequestParam(name = "unit", required = false) String unit, Authentication caller,
                       HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return stream.open(caller, session == null ? null : session.getId(), unit);
+        String shown = WardBoard.unitFor(board.viewer(caller), unit);
+        request.setAttribute(RequestAudit.UNIT_ATTRIBUTE, shown);
+        return stream.open(caller, session == null ? null : session.getId(), shown);
     }
 }

@@ -1,6 +1,8 @@
 package io.vigil.server.web;
 
 import io.vigil.server.api.ApiException;
+import io.vigil.server.audit.RequestAudit;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +27,11 @@ class WardPageController {
     }
 
     @GetMapping("/")
-    String ward(@RequestParam(name = "unit", required = false) String unit, Authentication user, Model model) {
+    String ward(@RequestParam(name = "unit", required = false) String unit, Authentication user, Model model,
+                HttpServletRequest request) {
         WardViewer viewer = board.viewer(user);
         WardView view = board.view(WardBoard.unitFor(viewer, unit), viewer);
+        request.setAttribute(RequestAudit.UNIT_ATTRIBUTE, view.unit());
         List<String> units = new ArrayList<>(viewer.units());
         units.add(WardBoard.ALL);
         model.addAttribute("view", view);

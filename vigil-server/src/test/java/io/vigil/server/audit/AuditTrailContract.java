@@ -163,6 +163,95 @@ abstract class AuditTrailContract {
         assertThat(admin.get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
     }
 
+    @Test
+    void basicLogin_recordedOnceForRepeatedRequests_asLoginSucceeded() {
+        List<JsonNode> before = events("?actor=clinician&limit=1000").stream()
+                .filter(e -> e.get("action").asText().equals("login.succeeded")).toList();
+        VigilClient fresh = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            assertThat(fresh.get("/api/v1/patients/" + patient).status()).isEqualTo(200);
+        }
+
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(events("?actor=clinician&limit=1000"))
+                .filteredOn(e -> e.get("action").asText().equals("patient.read")).hasSizeGreaterThanOrEqualTo(3));
+        List<JsonNode> logins = events("?actor=clinician&limit=1000").stream()
+                .filter(e -> e.get("action").asText().equals("login.succeeded")).toList();
+        // The first Basic login of this user from this address is recorded (possibly by an earlier test); the
+        // three requests above add none beyond it.
+        assertThat(logins).hasSizeBetween(1, Math.max(1, before.size()));
+        assertThat(logins.getFirst().get("severity").asText()).isEqualTo("low");
+        assertThat(logins.getFirst().get("request").asText()).isEqualTo("Basic");
+    }
+
+    @Test
+    void formLogin_pageView_logout_eachAudited_pageViewNamesTheUnit() throws Exception {
+        String unit = "unit-" + UUID.randomUUID().toString().substring(0, 6);
+        io.vigil.server.web.FormLogin browser = new io.vigil.server.web.FormLogin(httpPort).logIn("admin", WardFixture.PASSWORD);
+        java.net.http.HttpResponse<String> page = browser.client().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/?unit=" + unit)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        browser.logOut();
+
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(events("?actor=admin&limit=50"))
+                .extracting(e -> e.get("action").asText()).contains("login.succeeded", "page.view", "logout"));
+        List<JsonNode> recent = events("?actor=admin&limit=50");
+        assertThat(recent).filteredOn(e -> e.get("action").asText().equals("page.view")
+                && unit.equals(e.get("resourceId").asText())).singleElement().satisfies(e -> {
+            assertThat(e.get("resourceType").asText()).isEqualTo("unit");
+            assertThat(e.get("resourceId").asText()).isEqualTo(unit);
+            assertThat(e.get("role").asText()).isEqualTo("admin");
+            assertThat(e.get("request").asText()).isEqualTo("GET /");
+        });
+        assertThat(recent).filteredOn(e -> e.get("action").asText().equals("login.succeeded")).first()
+                .satisfies(e -> assertThat(e.get("request").asText()).isEqualTo("POST /login"));
+        // Newest first: the logout came after the page view, which came after the login.
+        List<String> order = recent.stream().map(e -> e.get("action").asText()).toList();
+        assertThat(order.indexOf("logout")).isLessThan(order.indexOf("page.view"));
+        assertThat(order.indexOf("page.view")).isLessThan(order.indexOf("login.succeeded"));
+    }
+
+    @Test
+    void wardStreamSubscription_auditedWithItsUnit() throws Exception {
+        String unit = "unit-" + UUID.randomUUID().toString().substring(0, 6);
+        String basic = java.util.Base64.getEncoder().encodeToString(("clinician:" + WardFixture.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort
+                        + "/api/v1/stream/ward?unit=" + unit)).header("Authorization", "Basic " + basic)
+                        .header("Accept", "text/event-stream").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        stream.body().close();
+        assertThat(stream.statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(events("?actor=clinician&limit=100"))
+                .anySatisfy(e -> {
+                    assertThat(e.get("action").asText()).isEqualTo("ward.subscribe");
+                    assertThat(e.get("resourceType").asText()).isEqualTo("unit");
+                    assertThat(e.get("resourceId").asText()).isEqualTo(unit);
+                }));
+    }
+
+    @Test
+    void deviceChanges_areMediumSeverity_readsLow_refusalsMedium() {
+        String deviceId = "sev-" + UUID.randomUUID().toString().substring(0, 8);
+        new WardFixture(httpPort).device(deviceId, "vital-signs-monitor");
+        assertThat(admin.post("/api/v1/devices/" + deviceId + "/secret", Map.of()).status()).isEqualTo(200);
+        assertThat(clinician.get("/api/v1/patients/" + patient).status()).isEqualTo(200);
+        VigilClient caregiver = VigilClient.user(httpPort, "caregiver", WardFixture.PASSWORD);
+        assertThat(caregiver.get("/api/v1/audit").status()).isEqualTo(403);
+
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(events("?actor=admin&limit=100")).filteredOn(e -> deviceId.equals(e.get("resourceId").asText()))
+                    .extracting(e -> e.get("action").asText() + "/" + e.get("severity").asText())
+                    .contains("device.register/medium", "device.secret.rotate/medium");
+            assertThat(events("?patient=" + patient + "&actor=clinician")).first()
+                    .satisfies(e -> assertThat(e.get("severity").asText()).isEqualTo("low"));
+            assertThat(events("?actor=caregiver&limit=100")).filteredOn(e -> e.get("outcome").asText().equals("denied"))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.get("severity").asText()).isEqualTo("medium"));
+        });
+    }
+
     private List<JsonNode> events(String query) {
         VigilClient.Response listed = admin.get("/api/v1/audit" + query);
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);

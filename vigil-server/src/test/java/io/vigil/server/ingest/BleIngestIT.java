@@ -1,5 +1,7 @@
 package io.vigil.server.ingest;
 
+import static io.vigil.server.FhirBundle.component;
+import static io.vigil.server.FhirBundle.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -107,25 +109,6 @@ class BleIngestIT extends BedsideContract {
         VigilClient.Response response = clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private static JsonNode observation(JsonNode bundle, String loinc) {
-        for (JsonNode entry : bundle.path("entry")) {
-            JsonNode resource = entry.get("resource");
-            if (resource.at("/code/coding/0/code").asText().equals(loinc)) {
-                return resource;
-            }
-        }
-        throw new AssertionError("no Observation " + loinc + " in " + bundle);
-    }
-
-    private static JsonNode component(JsonNode observation, String loinc) {
-        for (JsonNode component : observation.path("component")) {
-            if (component.at("/code/coding/0/code").asText().equals(loinc)) {
-                return component.get("valueQuantity");
-            }
-        }
-        throw new AssertionError("no component " + loinc + " in " + observation);
     }
 
     private String topic(String uuid) {

@@ -153,11 +153,7 @@ abstract class IngestContract extends BedsideContract {
 
     @Test
     void mqtt311_rejectedPayload_getsAnErrorEventOnItsErrorsTopic() throws Exception {
-        Mqtt3BlockingClient client = MqttClient.builder().useMqttVersion3().identifier(deviceId + "-v3")
-                .serverHost("127.0.0.1").serverPort(broker.port())
-                .simpleAuth().username(deviceId).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                .buildBlocking();
-        client.connect();
+        Mqtt3BlockingClient client = MqttDevice.connect311(broker.port(), deviceId, secret);
         try (var errors = client.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.SUBSCRIBED)) {
             client.subscribeWith().topicFilter("vigil/v1/devices/" + deviceId + "/errors").qos(MqttQos.AT_LEAST_ONCE).send();
             client.publishWith().topic("vigil/v1/devices/" + deviceId + "/measurements").qos(MqttQos.AT_LEAST_ONCE)

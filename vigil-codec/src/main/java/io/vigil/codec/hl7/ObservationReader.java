@@ -1,0 +1,115 @@
+package io.vigil.codec.hl7;
+
+import static io.vigil.codec.ErrorCode.HL7_MISSING_FIELD;
+import static io.vigil.codec.ErrorCode.INVALID_VALUE;
+import static io.vigil.codec.ErrorCode.UNSUPPORTED_UNIT;
+
+import ca.uhn.hl7v2.model.Segment;
+import io.vigil.model.MeasurementType;
+import io.vigil.model.UnitConversion;
+import io.vigil.model.ValueKind;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
+/** One OBX row: a metric Vigil takes, a row it passes over (with a note), or a containment header row. */
+final class ObservationReader {
+
+    /** What one OBX row is. */
+    sealed interface Row {}
+
+    /** An MDS/VMD/channel header (no value), or an empty row: nothing to say. */
+    record Header() implements Row {}
+
+    /** A row Vigil passes over, and why (no patient data in the note). */
+    record Skipped(String note) implements Row {}
+
+    /**
+     * A numeric metric, in its type's canonical unit.
+     *
+     * @param time null when neither OBX-14, OBR-7 nor MSH-7 gave one
+     */
+    record Metric(MeasurementType type, double value, String unit, Instant time, String position,
+                  String containment, int request) implements Row {}
+
+    /** HL7 NM: optional sign, digits, optional decimal point; no exponent. */
+    private static final Pattern NM = Pattern.compile("[+-]?(\\d{1,15}(\\.\\d{0,15})?|\\.\\d{1,15})");
+
+    private final MdcVocabulary vocabulary;
+    private final ZoneId zone;
+
+    ObservationReader(MdcVocabulary vocabulary, ZoneId zone) {
+        this.vocabulary = vocabulary;
+        this.zone = zone;
+    }
+
+    Row read(Segment obx, String position, int request, Instant fallbackTime) throws Hl7Rejection {
+        String valueType = SegmentFields.text(obx, 2, 1);
+        String value = SegmentFields.text(obx, 5, 1);
+        String code = SegmentFields.text(obx, 3, 1);
+        String referenceId = SegmentFields.text(obx, 3, 2);
+        String status = SegmentFields.text(obx, 11, 1);
+        String name = referenceId != null ? referenceId : code;
+        if (value == null && valueType == null) {
+            return new Header();
+        }
+        if (code == null && referenceId == null) {
+            throw Hl7Rejection.at(HL7_MISSING_FIELD, position + "-3", position
+                    + "-3 (observation identifier) is empty; PCD-01 codes each metric as code^REFID^MDC.");
+        }
+        MeasurementType type = vocabulary.metric(code).orElse(null);
+        if (type == null) {
+            // A row without a value (an MDS, VMD or channel header, a setting) is structure, not a skipped reading.
+            return value == null ? new Header() : new Skipped(position + " " + name + ": not an MDC metric Vigil stores");
+        }
+        if (type.kind() != ValueKind.QUANTITY) {
+            // e.g. 150020 MDC_PRESS_BLD_NONINV: the heading of an NIBP channel, whose metrics follow in their own rows.
+            return value == null ? new Header() : new Skipped(position + " " + name + ": a group heading, not a metric");
+        }
+        if ("X".equals(status) || "N".equals(status)) {
+            return new Skipped(position + " " + name + ": the device could not obtain a value (OBX-11 " + status + ")");
+        }
+        if ("D".equals(status) || "W".equals(status)) {
+            return new Skipped(position + " " + name + ": withdrawn by the sender (OBX-11 " + status + ")");
+        }
+        if (value == null) {
+            return new Skipped(position + " " + name + ": no value");
+        }
+        if (!"NM".equals(valueType)) {
+            return new Skipped(position + " " + name + ": value type " + valueType + " is not a number (NM)");
+        }
+        if (!NM.matcher(value).matches()) {
+            throw Hl7Rejection.at(INVALID_VALUE, position + "-5", position + "-5 of " + name
+                    + " is not an HL7 number (NM), such as 97 or 36.8.");
+        }
+        UnitConversion conversion = conversion(obx, type, position, name);
+        double canonical = conversion.toCanonical(new BigDecimal(value).doubleValue());
+        if (!type.plausible().contains(canonical)) {
+            return new Skipped(position + " " + name + ": " + value + " is outside " + type.alias()
+                    + "'s plausible range (a monitor's sentinel for an invalid reading?)");
+        }
+        Instant time = Hl7Time.parse(SegmentFields.text(obx, 14, 1), zone, position + "-14");
+        return new Metric(type, canonical, type.canonicalUnit(), time != null ? time : fallbackTime, position,
+                SegmentFields.text(obx, 4, 1), request);
+    }
+
+    private static UnitConversion conversion(Segment obx, MeasurementType type, String position, String name)
+            throws Hl7Rejection {
+        String unitCode = SegmentFields.text(obx, 6, 1);
+        String unitText = SegmentFields.text(obx, 6, 2);
+        String unitSystem = SegmentFields.text(obx, 6, 3);
+        if (unitCode == null && unitText == null) {
+            throw Hl7Rejection.at(HL7_MISSING_FIELD, position + "-6", position + "-6 (units) of " + name
+                    + " is empty; send an MDC unit such as 262688^MDC_DIM_PERCENT^MDC or a UCUM unit.");
+        }
+        String ucum = "MDC".equals(unitSystem) ? MdcVocabulary.unit(unitCode, unitText) : null;
+        if (ucum == null) {
+            String mdc = MdcVocabulary.unit(unitCode, unitText);
+            ucum = mdc != null ? mdc : unitCode != null ? unitCode : unitText;
+        }
+        return type.conversionFor(ucum).orElseThrow(() -> Hl7Rejection.at(UNSUPPORTED_UNIT, position + "-6",
+                position + "-6 of " + name + " is not a unit Vigil accepts for " + type.alias() + " (accepted: "
+                        + type.acceptedUnits().stream().map(UnitConversion::unit).toList() + ")."));
+    }
+}

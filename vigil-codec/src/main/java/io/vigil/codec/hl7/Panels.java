@@ -1,0 +1,98 @@
+package io.vigil.codec.hl7;
+
+import io.vigil.model.MeasuredValue;
+import io.vigil.model.Measurement;
+import io.vigil.model.MeasurementRegistry;
+import io.vigil.model.MeasurementType;
+import io.vigil.model.TimeSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns OBX metrics into measurements, gathering the components of one panel (systolic, diastolic and mean of a
+ * non-invasive blood pressure) into one panel measurement. Components belong together when they share the OBR,
+ * the channel of their OBX-4 containment (MDS.VMD.CHAN) and the time.
+ */
+final class Panels {
+    private final Map<MeasurementType, MeasurementType> panelOf = new IdentityHashMap<>();
+
+    Panels(MeasurementRegistry registry) {
+        for (MeasurementType type : registry.types()) {
+            for (MeasurementType component : type.components()) {
+                panelOf.put(component, type);
+            }
+        }
+    }
+
+    /** Measurements in OBX order (a panel where its first component was); incomplete panels become notes. */
+    List<Hl7Reading> gather(List<ObservationReader.Metric> metrics, List<String> notes, Instant receivedAt) {
+        Map<Object, List<ObservationReader.Metric>> groups = new LinkedHashMap<>();
+        for (ObservationReader.Metric metric : metrics) {
+            MeasurementType panel = panelOf.get(metric.type());
+            Object key = panel == null ? metric : List.of(panel.alias(), metric.request(), channel(metric.containment()),
+                    String.valueOf(metric.time()));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(metric);
+        }
+        List<Hl7Reading> readings = new ArrayList<>();
+        for (List<ObservationReader.Metric> group : groups.values()) {
+            ObservationReader.Metric first = group.getFirst();
+            MeasurementType panel = panelOf.get(first.type());
+            Instant time = first.time() != null ? first.time() : receivedAt;
+            TimeSource source = first.time() != null ? TimeSource.DEVICE : TimeSource.RECEIVED;
+            if (panel == null) {
+                readings.add(new Hl7Reading(new Measurement(first.type(),
+                        new MeasuredValue.Quantity(first.value(), first.unit()), time, source), first.position(),
+                        first.containment()));
+                continue;
+            }
+            MeasuredValue.Panel value = panel(panel, group, notes);
+            if (value != null) {
+                readings.add(new Hl7Reading(new Measurement(panel, value, time, source), first.position(),
+                        first.containment()));
+            }
+        }
+        return readings;
+    }
+
+    private static MeasuredValue.Panel panel(MeasurementType panel, List<ObservationReader.Metric> group, List<String> notes) {
+        List<MeasuredValue.Component> components = new ArrayList<>();
+        for (MeasurementType component : panel.components()) {
+            List<ObservationReader.Metric> sent = group.stream().filter(m -> m.type() == component).toList();
+            if (sent.size() > 1) {
+                notes.add(sent.get(1).position() + " " + component.alias() + ": repeats " + sent.getFirst().position()
+                        + " in the same channel and time; the first is kept");
+            }
+            if (!sent.isEmpty()) {
+                components.add(new MeasuredValue.Component(component,
+                        new MeasuredValue.Quantity(sent.getFirst().value(), sent.getFirst().unit())));
+            }
+        }
+        MeasuredValue.Panel value = new MeasuredValue.Panel(components);
+        var systolic = value.component("systolic-bp");
+        var diastolic = value.component("diastolic-bp");
+        String where = group.getFirst().position();
+        if (systolic.isEmpty() || diastolic.isEmpty()) {
+            notes.add(where + " " + panel.alias() + ": needs systolic and diastolic in the same channel and time;"
+                    + " the lone component is not stored");
+            return null;
+        }
+        if (systolic.get().quantity().value() <= diastolic.get().quantity().value()) {
+            notes.add(where + " " + panel.alias() + ": systolic is not above diastolic; not stored");
+            return null;
+        }
+        return value;
+    }
+
+    /** MDS.VMD.CHAN of a containment such as 1.1.9.150301; the whole text when it has fewer parts. */
+    private static String channel(String containment) {
+        if (containment == null) {
+            return "";
+        }
+        String[] parts = containment.split("\\.", -1);
+        return parts.length > 3 ? String.join(".", parts[0], parts[1], parts[2]) : containment;
+    }
+}
