@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
@@ -26,6 +27,8 @@ public final class PatientMapper {
 
     /** Identifier system of Vigil's MRNs. A URN: an MRN is local to the deployment, not a resolvable URL. */
     public static final String MRN_SYSTEM = "urn:vigil:mrn";
+    /** Identifier system of Vigil's care units (patient.care_unit), referenced from Patient.managingOrganization. */
+    public static final String CARE_UNIT_SYSTEM = "https://vigil.io/fhir/sid/care-unit";
     static final String IDENTIFIER_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v2-0203";
     static final int MAX_TEXT = 200;
 
@@ -53,7 +56,15 @@ public final class PatientMapper {
         if (p.birthDate() != null) {
             patient.setBirthDateElement(new DateType(p.birthDate().toString()));
         }
+        if (p.unit() != null) {
+            patient.setManagingOrganization(careUnit(p.unit()));
+        }
         return patient;
+    }
+
+    /** A care unit as a logical reference: there are no Organization resources, only the unit's identifier. */
+    public static Reference careUnit(String unit) {
+        return new Reference().setIdentifier(new Identifier().setSystem(CARE_UNIT_SYSTEM).setValue(unit)).setDisplay(unit);
     }
 
     static Identifier mrn(String value) {
@@ -100,7 +111,16 @@ public final class PatientMapper {
         }
         LocalDate birthDate = p.hasBirthDate() ? LocalDate.parse(p.getBirthDateElement().getValueAsString()) : null;
         String sex = p.hasGender() ? p.getGender().toCode() : null;
-        return new Result.Ok(new PatientRecord(null, mrn.get(), given, family, birthDate, sex, null, null));
+        Identifier unit = p.getManagingOrganization().getIdentifier();
+        String careUnit = CARE_UNIT_SYSTEM.equals(unit.getSystem()) && !blank(unit.getValue()) ? unit.getValue().trim() : null;
+        if (p.hasManagingOrganization() && careUnit == null) {
+            return new Result.Invalid("Patient.managingOrganization",
+                    "the care unit is given as an identifier with system " + CARE_UNIT_SYSTEM);
+        }
+        if (careUnit != null && careUnit.length() > 64) {
+            return new Result.Invalid("Patient.managingOrganization", "the care unit is longer than 64 characters");
+        }
+        return new Result.Ok(new PatientRecord(null, mrn.get(), given, family, birthDate, sex, careUnit, null));
     }
 
     private static boolean isMrn(Identifier identifier) {

@@ -53,12 +53,29 @@ class PatientMapperTest {
     }
 
     @Test
-    void fromFhir_ofToFhir_returnsThePatientWithoutIdUnitOrBed() {
+    void fromFhir_ofToFhir_returnsThePatientWithItsUnit_withoutIdOrBed() {
         PatientMapper.Result result = PatientMapper.fromFhir(PatientMapper.toFhir(ADA));
 
         assertThat(result).isEqualTo(new PatientMapper.Result.Ok(
-                new PatientRecord(null, "MRN-0042", "Ada", "Lovelace", LocalDate.of(1952, 12, 10), "female", null,
+                new PatientRecord(null, "MRN-0042", "Ada", "Lovelace", LocalDate.of(1952, 12, 10), "female", ADA.unit(),
                         null)));
+    }
+
+    @Test
+    void toFhir_careUnit_isTheManagingOrganizationByIdentifier() {
+        Patient patient = PatientMapper.toFhir(ADA);
+
+        assertThat(patient.getManagingOrganization().getIdentifier().getSystem()).isEqualTo("https://vigil.io/fhir/sid/care-unit");
+        assertThat(patient.getManagingOrganization().getIdentifier().getValue()).isEqualTo(ADA.unit());
+    }
+
+    @Test
+    void fromFhir_managingOrganizationWithoutTheCareUnitSystem_isRefused() {
+        Patient patient = PatientMapper.toFhir(ADA);
+        patient.getManagingOrganization().getIdentifier().setSystem("http://example.org/wards");
+
+        assertThat(PatientMapper.fromFhir(patient)).isInstanceOfSatisfying(PatientMapper.Result.Invalid.class,
+                invalid -> assertThat(invalid.field()).isEqualTo("Patient.managingOrganization"));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.vigil.server.access;
 
+import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ApiException;
 import io.vigil.server.security.Role;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -96,6 +98,20 @@ public class PatientAccess {
     public void requireVisible(String patientId) {
         if (!canSee(caller(), patientId)) {
             throw ApiException.notFound("Patient");
+        }
+    }
+
+    /**
+     * Administrators register patients into any unit; anyone else (a clinician) only into a unit their care teams
+     * cover, so that they can see the patient they just registered. Refused with 403 VIGIL-1350.
+     */
+    public void requireMayRegisterInto(Authentication caller, String unit) {
+        if (Role.ADMIN.heldBy(caller)) {
+            return;
+        }
+        if (unit == null || !scopeOf(caller).includesUnit(unit)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ApiErrors.UNIT_NOT_COVERED,
+                    "Clinicians register patients only into a unit their care teams cover", "unit");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.server.fhir;
 
+import io.vigil.fhir.PatientMapper;
 import io.vigil.server.access.CareTeam;
 import io.vigil.server.security.UserStore;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.hl7.fhir.r4.model.Reference;
  */
 final class CareTeams {
     static final String TEAM_SYSTEM = "https://vigil.io/fhir/sid/care-team";
-    static final String UNIT_SYSTEM = "https://vigil.io/fhir/sid/care-unit";
+    static final String UNIT_SYSTEM = PatientMapper.CARE_UNIT_SYSTEM;
 
     private CareTeams() {
     }
@@ -30,8 +31,7 @@ final class CareTeams {
         fhir.setName(team.name());
         team.members().stream().sorted().filter(clinicians::containsKey)
                 .forEach(member -> fhir.addParticipant().setMember(Practitioners.reference(clinicians.get(member))));
-        team.units().stream().sorted().forEach(unit -> fhir.addManagingOrganization(new Reference()
-                .setIdentifier(new Identifier().setSystem(UNIT_SYSTEM).setValue(unit)).setDisplay(unit)));
+        team.units().stream().sorted().forEach(unit -> fhir.addManagingOrganization(PatientMapper.careUnit(unit)));
         return fhir;
     }
 }

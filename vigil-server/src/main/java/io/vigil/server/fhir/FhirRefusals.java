@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -59,6 +60,7 @@ final class FhirRefusals {
         OperationOutcome outcome = outcome(status, refusal.code(), refusal.getMessage(), expression);
         return switch (status) {
             case 400, 422 -> new UnprocessableEntityException(refusal.getMessage(), outcome);
+            case 403 -> new ForbiddenOperationException(refusal.getMessage(), outcome);
             case 404 -> new ResourceNotFoundException(refusal.getMessage(), outcome);
             case 409 -> new ResourceVersionConflictException(refusal.getMessage(), outcome);
             default -> new InternalErrorException(refusal.getMessage(), outcome);

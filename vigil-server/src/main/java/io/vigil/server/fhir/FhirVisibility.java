@@ -35,6 +35,11 @@ class FhirVisibility {
         return access.registrationScopeOf(PatientAccess.caller()).includes(patient.id(), patient.unit());
     }
 
+    /** Refuses (403 VIGIL-1350) a clinician admitting a patient into a unit none of their care teams covers. */
+    void requireMayAdmitInto(String unit) {
+        access.requireMayRegisterInto(PatientAccess.caller(), unit);
+    }
+
     /** The caller's test for registrations, to apply to a whole candidate list before it is paged. */
     Predicate<PatientRecord> registrations() {
         PatientScope scope = access.registrationScopeOf(PatientAccess.caller());

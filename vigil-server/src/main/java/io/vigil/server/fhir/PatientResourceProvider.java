@@ -94,7 +94,9 @@ public class PatientResourceProvider implements IResourceProvider {
     }
 
     /**
-     * Admits a patient: the MRN identifier and a name are required, unit and bed are set through the REST API.
+     * Admits a patient: the MRN identifier and a name are required; the care unit is {@code managingOrganization}
+     * by identifier ({@value PatientMapper#CARE_UNIT_SYSTEM}), which a clinician must cover (403 VIGIL-1350
+     * otherwise); the bed is set through the REST API.
      * Answers 201 with the stored Patient and its Location, 422 naming the element at fault, 409 for a known MRN,
      * 400 for a body that is not a FHIR Patient. The body is parsed strictly: an unknown element (a misspelt
      * {@code birthdate}) is refused, not dropped, so nothing a client sent silently goes missing.
@@ -112,6 +114,7 @@ public class PatientResourceProvider implements IResourceProvider {
         };
         PatientRecord saved;
         try {
+            visibility.requireMayAdmitInto(incoming.unit());
             saved = registration.register(incoming);
         } catch (ApiException refused) {
             throw FhirRefusals.of(refused);

@@ -68,7 +68,7 @@ class PatientController {
 
     @PostMapping
     ResponseEntity<PatientView> create(@RequestBody PatientBody body, Authentication caller) {
-        requireMayRegisterInto(caller, body.unit());
+        access.requireMayRegisterInto(caller, body.unit());
         Name name = body.name() == null ? new Name(null, null) : body.name();
         PatientRecord saved = registration.register(new PatientRecord(null, body.mrn(), name.given(), name.family(),
                 body.birthDate(), body.sex(), body.unit(), body.bed()));
@@ -93,21 +93,6 @@ class PatientController {
         access.requireVisible(id);
         Instant now = clock.instant();
         return observations.latest(id, List.of()).stream().map(o -> latestValue(o, now)).toList();
-    }
-
-    /**
-     * Administrators register patients into any unit; a clinician (who is not also an administrator) only into a unit
-     * their care teams cover, so they can see the patient they just registered.
-     */
-    private void requireMayRegisterInto(Authentication caller, String unit) {
-        if (Role.ADMIN.heldBy(caller)) {
-            return;
-        }
-        PatientScope scope = access.scopeOf(caller);
-        if (unit == null || !scope.includesUnit(unit)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ApiErrors.UNIT_NOT_COVERED,
-                    "Clinicians register patients only into a unit their care teams cover", "unit");
-        }
     }
 
     private static LatestValue latestValue(ObservationRecord o, Instant now) {

@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
+import io.vigil.server.web.FormLogin;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -186,21 +194,25 @@ abstract class AuditTrailContract {
     @Test
     void formLogin_pageView_logout_eachAudited_pageViewNamesTheUnit() throws Exception {
         String unit = "unit-" + UUID.randomUUID().toString().substring(0, 6);
-        io.vigil.server.web.FormLogin browser = new io.vigil.server.web.FormLogin(httpPort).logIn("admin", WardFixture.PASSWORD);
-        java.net.http.HttpResponse<String> page = browser.client().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + httpPort + "/?unit=" + unit)).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String viewer = "viewer-" + unit;
+        assertThat(admin.post("/api/v1/users", Map.of("username", viewer, "password", WardFixture.PASSWORD,
+                "roles", List.of("clinician"))).status()).isEqualTo(201);
+        covers(unit, viewer);
+        FormLogin browser = new FormLogin(httpPort).logIn(viewer, WardFixture.PASSWORD);
+        HttpResponse<String> page = browser.client().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/?unit=" + unit)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         browser.logOut();
 
-        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(events("?actor=admin&limit=50"))
+        Awaitility.await().atMost(SETTLE).untilAsserted(() -> assertThat(events("?actor=" + viewer + "&limit=50"))
                 .extracting(e -> e.get("action").asText()).contains("login.succeeded", "page.view", "logout"));
-        List<JsonNode> recent = events("?actor=admin&limit=50");
+        List<JsonNode> recent = events("?actor=" + viewer + "&limit=50");
         assertThat(recent).filteredOn(e -> e.get("action").asText().equals("page.view")
                 && unit.equals(e.get("resourceId").asText())).singleElement().satisfies(e -> {
             assertThat(e.get("resourceType").asText()).isEqualTo("unit");
             assertThat(e.get("resourceId").asText()).isEqualTo(unit);
-            assertThat(e.get("role").asText()).isEqualTo("admin");
+            assertThat(e.get("role").asText()).isEqualTo("clinician");
             assertThat(e.get("request").asText()).isEqualTo("GET /");
         });
         assertThat(recent).filteredOn(e -> e.get("action").asText().equals("login.succeeded")).first()
@@ -213,14 +225,14 @@ abstract class AuditTrailContract {
 
     @Test
     void wardStreamSubscription_auditedWithItsUnit() throws Exception {
-        String unit = "unit-" + UUID.randomUUID().toString().substring(0, 6);
-        String basic = java.util.Base64.getEncoder().encodeToString(("clinician:" + WardFixture.PASSWORD)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        java.net.http.HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort
+        String unit = covers("unit-" + UUID.randomUUID().toString().substring(0, 6), "clinician");
+        String basic = Base64.getEncoder().encodeToString(("clinician:" + WardFixture.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
                         + "/api/v1/stream/ward?unit=" + unit)).header("Authorization", "Basic " + basic)
                         .header("Accept", "text/event-stream").GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse.BodyHandlers.ofInputStream());
         stream.body().close();
         assertThat(stream.statusCode()).isEqualTo(200);
 
@@ -258,5 +270,12 @@ abstract class AuditTrailContract {
         List<JsonNode> events = new ArrayList<>();
         listed.json().forEach(events::add);
         return events;
+    }
+
+    /** Puts the user on a care team covering this (new) unit, so that its ward may be opened. */
+    private String covers(String unit, String member) {
+        assertThat(admin.post("/api/v1/care-teams", Map.of("id", "team-" + unit, "name", "Team of " + unit,
+                "units", List.of(unit), "members", List.of(member))).status()).isEqualTo(201);
+        return unit;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.fhir.OfflineValidator;
 import io.vigil.fhir.FhirJson;
+import io.vigil.fhir.PatientMapper;
 import io.vigil.fhir.ObservationMapper;
 import io.vigil.model.MeasurementType;
 import io.vigil.server.WardFixture;
@@ -316,8 +317,7 @@ abstract class FhirApiContract {
 
     @Test
     void createPatient_valid_is201WithLocation_thenReadableAndSearchable() {
-        // A patient admitted over FHIR has no care unit yet: administrators see every registration, the clinician
-        // who admitted it only once it is placed in one of their units (or shared with them).
+        // Admitted into the clinician's own unit (managingOrganization by care-unit identifier): they read it back.
         String mrn = "FHIR-" + ward.device;
         String family = "Lovelace-" + ward.device;
         HttpResponse<String> created = ward.clinician.post("/fhir/Patient", patientJson(mrn, family, "1961-04-12"));
@@ -326,11 +326,12 @@ abstract class FhirApiContract {
         Patient body = FhirJson.parse(Patient.class, created.body());
         String id = body.getIdElement().getIdPart();
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/fhir/Patient/" + id));
-        Patient read = FhirWard.read(ward.admin, Patient.class, "Patient/" + id);
+        Patient read = FhirWard.read(ward.clinician, Patient.class, "Patient/" + id);
         assertThat(OfflineValidator.errors(read)).isEmpty();
         assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(mrn);
         assertThat(read.getBirthDateElement().getValueAsString()).isEqualTo("1961-04-12");
-        assertRefusal(ward.clinician.get("/fhir/Patient/" + id), 404, "VIGIL-1202");
+        assertThat(read.getManagingOrganization().getIdentifier().getSystem()).isEqualTo(PatientMapper.CARE_UNIT_SYSTEM);
+        assertThat(read.getManagingOrganization().getIdentifier().getValue()).isEqualTo(FhirWard.UNIT);
 
         assertThat(ids(FhirWard.search(ward.admin, "Patient?identifier=urn:vigil:mrn|" + mrn))).containsExactly(id);
         assertThat(ids(FhirWard.search(ward.admin, "Patient?identifier=" + mrn))).containsExactly(id);
@@ -361,6 +362,23 @@ abstract class FhirApiContract {
         String mrn = "DUP-" + ward.device;
         assertThat(ward.clinician.post("/fhir/Patient", patientJson(mrn, "Twice", "1970-01-01")).statusCode()).isEqualTo(201);
         assertRefusal(ward.clinician.post("/fhir/Patient", patientJson(mrn, "Twice", "1970-01-01")), 409, "VIGIL-1203");
+
+        String unitAsText = patientJson("ORG-" + ward.device, "Orgless", "1970-01-01")
+                .replace("\"identifier\": {\"system\": \"" + PatientMapper.CARE_UNIT_SYSTEM + "\", ", "\"identifier\": {");
+        assertRefusal(ward.clinician.post("/fhir/Patient", unitAsText), 422, "VIGIL-1201", "Patient.managingOrganization");
+    }
+
+    @Test
+    void createPatient_byAClinician_onlyIntoAUnitTheirTeamsCover() {
+        String elsewhere = patientJson("ELSE-" + ward.device, "Elsewhere", "1970-01-01")
+                .replace("\"value\": \"" + FhirWard.UNIT + "\"", "\"value\": \"icu-never-covered\"");
+        assertRefusal(ward.clinician.post("/fhir/Patient", elsewhere), 403, "VIGIL-1350");
+        String noUnit = patientJson("NONE-" + ward.device, "Unitless", "1970-01-01")
+                .replaceAll(",\\s*\"managingOrganization\": \\{[^}]*\\}\\}", "");
+        assertThat(noUnit).doesNotContain("managingOrganization");
+        assertRefusal(ward.clinician.post("/fhir/Patient", noUnit), 403, "VIGIL-1350");
+        assertThat(ward.admin.post("/fhir/Patient", noUnit).statusCode()).as("administrators admit into any unit, or none")
+                .isEqualTo(201);
     }
 
     @Test
@@ -430,7 +448,9 @@ abstract class FhirApiContract {
                 {"resourceType": "Patient",
                  "identifier": [{"system": "urn:vigil:mrn", "value": "%s"}],
                  "name": [{"family": "%s", "given": ["Ada"]}],
-                 "gender": "female", "birthDate": "%s"}""".formatted(mrn, family, birthDate);
+                 "gender": "female", "birthDate": "%s",
+                 "managingOrganization": {"identifier": {"system": "%s", "value": "%s"}}}""".formatted(
+                mrn, family, birthDate, PatientMapper.CARE_UNIT_SYSTEM, FhirWard.UNIT);
     }
 
     private static void assertRefusal(HttpResponse<String> response, int status, String code, String... expression) {

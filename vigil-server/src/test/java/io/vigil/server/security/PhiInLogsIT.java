@@ -174,7 +174,9 @@ class PhiInLogsIT {
                 {"resourceType": "Patient",
                  "identifier": [{"system": "urn:vigil:mrn", "value": "%s"}],
                  "name": [{"family": "%s", "given": ["%s"]}],
-                 "gender": "female", "birthDate": "%s"}""".formatted(mrn, family, given, birthDate), FHIR_JSON);
+                 "gender": "female", "birthDate": "%s",
+                 "managingOrganization": {"identifier": {"system": "https://vigil.io/fhir/sid/care-unit", "value": "ward-a"}}}"""
+                .formatted(mrn, family, given, birthDate), FHIR_JSON);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asText();
     }

@@ -228,7 +228,7 @@ abstract class TemplateIngestContract extends BedsideContract {
     }
 
     private JsonNode observations() {
-        VigilClient.Response response = ward.admin().get("/fhir/Observation?device=" + deviceId, "application/fhir+json");
+        VigilClient.Response response = clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
