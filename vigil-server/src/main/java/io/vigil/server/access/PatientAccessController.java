@@ -103,7 +103,7 @@ class PatientAccessController {
         BreakGlassGrants.Grant grant = grants.open(caller.getName(), id, reason, properties.breakGlassFor());
         audit.record(new AuditEvent(clock.instant(), caller.getName(), Role.CLINICIAN.key(), "break-glass.opened",
                 "Patient", id, id, AuditEvent.Outcome.SUCCESS, request.getRemoteAddr(),
-                "POST /api/v1/patients/{id}/break-glass"));
+                "POST /api/v1/patients/{id}/break-glass").withSeverity(AuditEvent.Severity.HIGH));
         return ResponseEntity.created(URI.create("/api/v1/break-glass/" + grant.id())).body(BreakGlassView.of(grant));
     }
 

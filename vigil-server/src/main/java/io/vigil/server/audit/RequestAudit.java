@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -26,7 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a FHIR search by name or identifier would otherwise put PHI into the trail — only their names.
  * An asynchronous request (event stream, deferred answer) is audited when it starts, with the status known then.
  * Severity: refusals are {@code medium}, and so are changes to devices (registration, secrets, revocation,
- * assignments to patients), which decide whose readings land in whose record; everything else is {@code low}.
+ * assignments to patients), which decide whose readings land in whose record; a clinician's access to a patient
+ * they see only through a break-glass grant is {@code high}, so every such read stands out to a reviewer;
+ * everything else is {@code low}.
  */
 public final class RequestAudit extends OncePerRequestFilter {
     /** Request attribute: the patient whose record the answer holds, when only the answer names it (FHIR reads). */
@@ -36,10 +39,15 @@ public final class RequestAudit extends OncePerRequestFilter {
 
     private final AuditTrail trail;
     private final Clock clock;
+    private final BiPredicate<Authentication, String> throughBreakGlass;
 
-    public RequestAudit(AuditTrail trail, Clock clock) {
+    /**
+     * @param throughBreakGlass whether the caller sees the patient (by id) only through a break-glass grant
+     */
+    public RequestAudit(AuditTrail trail, Clock clock, BiPredicate<Authentication, String> throughBreakGlass) {
         this.trail = trail;
         this.clock = clock;
+        this.throughBreakGlass = throughBreakGlass;
     }
 
     @Override
@@ -67,8 +75,12 @@ public final class RequestAudit extends OncePerRequestFilter {
                     target.patientId(), AuditEvent.Outcome.ofStatus(status), request.getRemoteAddr(),
                     describe(request, target.template()));
             boolean deviceChange = "device".equals(target.resourceType()) && !"GET".equals(request.getMethod());
-            trail.record(deviceChange && event.severity() == AuditEvent.Severity.LOW
-                    ? event.withSeverity(AuditEvent.Severity.MEDIUM) : event);
+            if (!anonymous && target.patientId() != null && throughBreakGlass.test(caller, target.patientId())) {
+                event = event.withSeverity(AuditEvent.Severity.HIGH);
+            } else if (deviceChange && event.severity() == AuditEvent.Severity.LOW) {
+                event = event.withSeverity(AuditEvent.Severity.MEDIUM);
+            }
+            trail.record(event);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.server.security;
 
+import io.vigil.server.access.PatientAccess;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.audit.AuditTrail;
 import io.vigil.server.audit.RequestAudit;
@@ -64,7 +65,8 @@ class SecurityConfiguration {
     /** REST, FHIR and metrics: HTTP Basic for scripts, the browser's session for the web app's own calls. */
     @Bean
     @Order(2)
-    SecurityFilterChain apis(HttpSecurity http, AuditTrail audit, Clock clock, ObjectProvider<BearerLogin> bearer)
+    SecurityFilterChain apis(HttpSecurity http, AuditTrail audit, Clock clock, PatientAccess access,
+                             ObjectProvider<BearerLogin> bearer)
             throws Exception {
         RequestMatcher scripted = request -> request.getHeader("Authorization") != null;
         BearerLogin bearerLogin = bearer.getIfAvailable();
@@ -118,7 +120,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(scripted))
                 .headers(SecurityHeaders.api())
                 // Inside the chain, after authentication and around the access decision: refusals are audited too.
-                .addFilterBefore(new RequestAudit(audit, clock), ExceptionTranslationFilter.class)
+                .addFilterBefore(new RequestAudit(audit, clock, access::throughBreakGlass), ExceptionTranslationFilter.class)
                 .build();
     }
 

@@ -187,7 +187,17 @@ class UserAdministrationIT {
         assertThat(clinician.get("/api/v1/ward?unit=" + unit).body()).contains(patient);
 
         await().atMost(SETTLE).untilAsserted(() -> assertThat(admin.get("/api/v1/audit?patient=" + patient + "&actor=" + name)
-                .json()).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("break-glass.opened")));
+                .json()).anySatisfy(e -> {
+                    assertThat(e.get("action").asText()).isEqualTo("break-glass.opened");
+                    assertThat(e.get("severity").asText()).isEqualTo("high");
+                }));
+        // Every read through the grant stands out: high severity, unlike the same clinician's reads of their own patients.
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(admin.get("/api/v1/audit?patient=" + patient + "&actor=" + name)
+                .json()).anySatisfy(e -> {
+                    assertThat(e.get("request").asText()).startsWith("GET /api/v1/patients/{id}");
+                    assertThat(e.get("outcome").asText()).isEqualTo("success");
+                    assertThat(e.get("severity").asText()).isEqualTo("high");
+                }));
         assertThat(admin.get("/api/v1/break-glass").json()).anySatisfy(g -> {
             assertThat(g.get("patient").asText()).isEqualTo(patient);
             assertThat(g.get("user").asText()).isEqualTo(name);
