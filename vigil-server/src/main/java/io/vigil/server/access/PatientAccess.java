@@ -84,6 +84,19 @@ public class PatientAccess {
         return Role.ADMIN.heldBy(caller) ? PatientScope.everyone() : scopeOf(caller);
     }
 
+    /**
+     * The patients of the caller's own care (their care teams' units and the units their identity provider grants),
+     * leaving out break-glass grants and shares: whose audit trail a clinician may review. Empty for non-clinicians.
+     */
+    public Set<String> patientsInCareOf(Authentication caller) {
+        if (!Role.CLINICIAN.heldBy(caller)) {
+            return Set.of();
+        }
+        PatientScope.Condition units = new PatientScope(false, scopeOf(caller).units(), Set.of()).where("care_unit", "id");
+        return new HashSet<>(jdbc.queryForList("SELECT id FROM patient WHERE " + units.sql(), String.class,
+                units.args().toArray()));
+    }
+
     /** Whether the caller may see this patient's clinical data; false for a patient that does not exist. */
     public boolean canSee(Authentication caller, String patientId) {
         return patientId != null && includes(scopeOf(caller), patientId);

@@ -87,7 +87,7 @@ class SecurityConfiguration {
                         // Devices and their assignments: those who fix assignments (patients are filtered per caller).
                         .requestMatchers(HttpMethod.GET, "/api/v1/devices", "/api/v1/devices/**").hasAnyRole(ADMIN, CLINICIAN)
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/audit/**", "/api/v1/audit").hasRole(ADMIN)
-                        .requestMatchers("/fhir/AuditEvent", "/fhir/AuditEvent/**").hasRole(ADMIN)
+                        .requestMatchers("/fhir/AuditEvent", "/fhir/AuditEvent/**").hasAnyRole(ADMIN, CLINICIAN)
                         // HL7 v2 from an interface engine or gateway: integration accounts and administrators.
                         .requestMatchers(HttpMethod.POST, "/api/v1/hl7").hasAnyRole(ADMIN, Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasRole(ADMIN)

@@ -123,7 +123,7 @@ abstract class AuditEventContract {
         browser.logOut();
         assertThat(FhirClient.user(httpPort, "nobody-" + UUID.randomUUID(), "x").get("/fhir/Patient").statusCode()).isEqualTo(401);
         assertThat(clinician.get("/fhir/Observation?patient=" + patient).statusCode()).isEqualTo(200);
-        assertThat(clinician.get("/fhir/AuditEvent").statusCode()).isEqualTo(403);
+        assertThat(FhirClient.user(httpPort, "caregiver", WardFixture.PASSWORD).get("/fhir/AuditEvent").statusCode()).isEqualTo(403);
 
         List<AuditEvent> events = Awaitility.await().atMost(SETTLE).until(() -> events("/fhir/AuditEvent?_count=200"),
                 list -> list.stream().map(e -> e.getSubtype().getLast().getCode()).toList()
@@ -195,9 +195,27 @@ abstract class AuditEventContract {
     }
 
     @Test
-    void nonAdmins_areRefused_andUnknownParametersAre400() {
-        assertThat(clinician.get("/fhir/AuditEvent?patient=" + patient).statusCode()).isEqualTo(403);
-        assertThat(clinician.get("/fhir/AuditEvent/1").statusCode()).isEqualTo(403);
+    void clinicians_seeTheEventsOfTheirCareTeamsPatientsOnly_othersAreRefused() {
+        String elsewhere = new WardFixture(httpPort).patient("icu-" + UUID.randomUUID().toString().substring(0, 6));
+        assertThat(admin.get("/fhir/Patient/" + elsewhere).statusCode()).isEqualTo(200);
+        assertThat(admin.get("/fhir/Patient/" + patient).statusCode()).isEqualTo(200);
+        AuditEvent aboutElsewhere = awaitOne("/fhir/AuditEvent?patient=" + elsewhere + "&agent=admin&subtype=read");
+        awaitOne("/fhir/AuditEvent?patient=" + patient + "&agent=admin&subtype=read");
+
+        Bundle own = FhirJson.parse(Bundle.class, clinician.get("/fhir/AuditEvent?patient=" + patient + "&agent=admin").body());
+        assertThat(own.getTotal()).isPositive();
+        Bundle other = FhirJson.parse(Bundle.class, clinician.get("/fhir/AuditEvent?patient=" + elsewhere).body());
+        assertThat(other.getTotal()).as("another unit's patient: nothing, not even a count").isZero();
+        assertThat(other.getEntry()).isEmpty();
+        Bundle everything = FhirJson.parse(Bundle.class, clinician.get("/fhir/AuditEvent?_count=1000").body());
+        assertThat(everything.getEntry()).extracting(e -> ((AuditEvent) e.getResource()).getEntity().stream()
+                        .filter(entity -> entity.getWhat().getReference() != null
+                                && entity.getWhat().getReference().startsWith("Patient/"))
+                        .map(entity -> entity.getWhat().getReference()).findFirst().orElse(null))
+                .as("no event without a patient of the clinician's units").doesNotContainNull()
+                .doesNotContain("Patient/" + elsewhere);
+        assertThat(clinician.get("/fhir/AuditEvent/" + aboutElsewhere.getIdElement().getIdPart()).statusCode()).isEqualTo(404);
+
         assertThat(FhirClient.user(httpPort, "caregiver", WardFixture.PASSWORD).get("/fhir/AuditEvent").statusCode()).isEqualTo(403);
         assertThat(FhirClient.anonymous(httpPort).get("/fhir/AuditEvent").statusCode()).isEqualTo(401);
         assertThat(admin.get("/fhir/AuditEvent?entity-name=x").statusCode()).isEqualTo(400);
