@@ -11,7 +11,9 @@ import io.vigil.codec.json.UntrustedJson;
 import io.vigil.codec.template.MappingRules.Mapping;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,11 @@ public final class MappingTemplate {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     /** Vendor payloads nest deeper than Vigil's own JSON (Withings: body, measuregrps, group, measures, measure). */
     static final int MAX_PAYLOAD_DEPTH = 32;
+    /**
+     * One parser per configured size limit, shared by every template: building a Jackson mapper per payload cost
+     * more than the mapping itself (docs/benchmarks.md). Keys come from configuration, never from payloads.
+     */
+    private static final Map<Integer, UntrustedJson> PARSERS = new ConcurrentHashMap<>();
 
     private final String name;
     private final String description;
@@ -68,7 +75,9 @@ public final class MappingTemplate {
     public DecodeResult<List<DeviceMessage>> map(byte[] payload, String device, Instant receivedAt, DeviceJsonLimits limits) {
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(limits, "limits");
-        DecodeResult<JsonNode> parsed = new UntrustedJson(limits.maxBytes(), MAX_PAYLOAD_DEPTH).parse(payload);
+        DecodeResult<JsonNode> parsed = PARSERS
+                .computeIfAbsent(limits.maxBytes(), maxBytes -> new UntrustedJson(maxBytes, MAX_PAYLOAD_DEPTH))
+                .parse(payload);
         if (parsed instanceof DecodeResult.Failure<JsonNode> failure) {
             return DecodeResult.failure(failure.error());
         }
