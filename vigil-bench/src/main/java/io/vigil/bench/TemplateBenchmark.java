@@ -7,7 +7,6 @@ import io.vigil.codec.template.ShippedTemplates;
 import io.vigil.codec.template.TemplateCompilation;
 import io.vigil.codec.template.TemplateCompiler;
 import io.vigil.model.MeasurementRegistry;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,14 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class TemplateBenchmark {
-    private static final byte[] WITHINGS_GETMEAS = """
-            {"body": {"measuregrps": [
-              {"attrib": 0, "category": 1, "date": 1482405304, "grpid": 676178693, "measures": [{"type": 91, "unit": -4, "value": 62230}]},
-              {"attrib": 8, "category": 1, "date": 1482405304, "grpid": 676178692, "measures": [{"type": 91, "unit": -4, "value": 66077}]},
-              {"attrib": 0, "category": 1, "date": 1482405290, "grpid": 676178722, "measures": [{"type": 11, "unit": 0, "value": 65}]},
-              {"attrib": 0, "category": 1, "date": 1482405290, "grpid": 676178721, "measures": [
-                {"type": 1, "unit": -3, "value": 58788}, {"type": 8, "unit": -2, "value": 580}, {"type": 76, "unit": -2, "value": 5032}]}
-            ]}}""".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] WITHINGS_GETMEAS = PublishedPayloads.read(PublishedPayloads.WITHINGS_GETMEAS);
 
     private MappingTemplate withings;
 
