@@ -133,6 +133,11 @@ public class IngestService {
                     DecodeResult.failure(DecodeError.at(ErrorCode.UNSUPPORTED_FORMAT, null, unsupported.reason()));
             case PayloadFormat.GattCharacteristic characteristic -> switch (
                     gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
+                case DecodeResult.Ok<GattReading> ok when GattDecoder.Characteristic.of(characteristic.uuid()).context() ->
+                        DecodeResult.failure(DecodeError.at(ErrorCode.CONTEXT_WITHOUT_MEASUREMENT, "characteristic",
+                                "A " + contextName(characteristic.uuid()) + " value holds no measurement: it describes"
+                                        + " one sent in another characteristic, and Vigil does not link the two yet."
+                                        + " Nothing is stored; send the measurement itself (2A1C, 2A18)."));
                 case DecodeResult.Ok<GattReading> ok ->
                         DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements(),
                                 ok.value().notes(), ok.value().clockOffset())));
@@ -144,6 +149,11 @@ public class IngestService {
                             "No mapping template is named " + Echo.quoted(vendor.template())
                                     + "; an administrator lists them at GET /api/v1/templates.")));
         };
+    }
+
+    private static String contextName(String uuid) {
+        return GattDecoder.Characteristic.of(uuid) == GattDecoder.Characteristic.TEMPERATURE_TYPE
+                ? "Temperature Type (2A1D)" : "Glucose Measurement Context (2A34)";
     }
 
     /** Binary payloads locate a fault by byte offset; the dead letter and problem keep it with the field name. */

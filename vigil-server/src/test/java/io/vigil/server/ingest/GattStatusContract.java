@@ -70,6 +70,34 @@ abstract class GattStatusContract extends BedsideContract {
                 .noneMatch(text -> text.contains("irregular") || text.contains("movement"));
     }
 
+    @Test
+    void temperatureWithItsTypeByte_keepsTheBodySiteAsANote_butTypeOrGlucoseContextAloneIsRefused() {
+        // Temperature Measurement, flags 0x04 (Celsius, type present): 36.7 °C (FLOAT 367e-1), type 6 = mouth.
+        byte[] temperature = {0x04, 0x6F, 0x01, 0x00, (byte) 0xFF, 0x06};
+        VigilClient.Response stored = device.post(ble("2A1C"), temperature, "application/octet-stream");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        JsonNode reading = observation(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json")
+                .json(), "8310-5");
+        assertThat(reading.path("note").findValuesAsText("text")).contains("temperature type: mouth");
+        assertThat(extension(reading, ObservationMapper.CLOCK_OFFSET_EXTENSION)).as("no device time").isNull();
+
+        for (String context : List.of("2A1D", "2A34")) {
+            byte[] value = context.equals("2A1D") ? new byte[] {0x03} : new byte[] {0x02, 0x05, 0x00, 0x01};
+            VigilClient.Response refused = device.post(ble(context), value, "application/octet-stream");
+            assertThat(refused.status()).as(context).isEqualTo(422);
+            assertThat(refused.json().get("code").asText()).isEqualTo("VIGIL-1050");
+            assertThat(refused.json().get("detail").asText()).contains("holds no measurement");
+        }
+        JsonNode letters = ward.admin().get("/api/v1/dead-letters?device=" + deviceId).json();
+        assertThat(letters.findValuesAsText("code")).containsOnly("VIGIL-1050").hasSize(2);
+        assertThat(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json").json()
+                .get("entry")).hasSize(1);
+    }
+
+    private String ble(String uuid) {
+        return "/api/v1/devices/" + deviceId + "/ble/" + uuid;
+    }
+
     private static JsonNode extension(JsonNode resource, String url) {
         for (JsonNode extension : resource.path("extension")) {
             if (url.equals(extension.get("url").asText())) {
