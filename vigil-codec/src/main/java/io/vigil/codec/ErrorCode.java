@@ -33,7 +33,9 @@ public enum ErrorCode {
     NO_READINGS("VIGIL-1042", "The mapping template found no reading in the payload"),
     SELECTOR_MISSING("VIGIL-1043", "A required selector of the mapping template found nothing in the payload"),
     SELECTOR_AMBIGUOUS("VIGIL-1044", "A selector that must find one value found several in the payload"),
-    DEVICE_MISMATCH("VIGIL-1045", "The device id in the payload is not the device that sent it");
+    DEVICE_MISMATCH("VIGIL-1045", "The device id in the payload is not the device that sent it"),
+    CONTEXT_WITHOUT_MEASUREMENT("VIGIL-1050", "The value only describes a measurement sent in another characteristic"
+            + " (Temperature Type 2A1D, Glucose Measurement Context 2A34); it holds no measurement to store");
 
     private final String code;
     private final String description;

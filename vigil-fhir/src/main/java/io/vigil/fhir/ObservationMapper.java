@@ -1,12 +1,14 @@
 package io.vigil.fhir;
 
 import io.vigil.model.Code;
+import io.vigil.model.CodeSystem;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.Measurement;
 import io.vigil.model.MeasurementRegistry;
 import io.vigil.model.MeasurementType;
 import io.vigil.model.ObservationRecord;
 import io.vigil.model.TimeSource;
+import java.math.BigDecimal;
 import java.util.Objects;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -15,6 +17,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
@@ -29,6 +32,11 @@ import org.hl7.fhir.r4.model.Reference;
  *       says so in a note.</li>
  *   <li>The effective time carries the extension {@link #TIME_SOURCE_EXTENSION} (received|device); a time that is
  *       the receive time also gets a note.</li>
+ *   <li>What the device said about the reading besides its value (BLE status flags such as "cuff too loose") becomes
+ *       one {@code Observation.note} per statement: device status is not an interpretation of the value.</li>
+ *   <li>When the value carried a device time stamp (used or not), the clock offset (receive time − device time) is the extension
+ *       {@link #CLOCK_OFFSET_EXTENSION} with a valueQuantity in seconds (UCUM {@code s}); positive when the device's
+ *       clock is behind.</li>
  * </ul>
  */
 public final class ObservationMapper {
@@ -37,6 +45,8 @@ public final class ObservationMapper {
     public static final String CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category";
     /** Extension on effectiveDateTime: valueCode {@code device} (stamped by the device) or {@code received}. */
     public static final String TIME_SOURCE_EXTENSION = "http://vigil.io/fhir/StructureDefinition/time-source";
+    /** Extension on the Observation: valueQuantity, receive time − device time in seconds (UCUM {@code s}). */
+    public static final String CLOCK_OFFSET_EXTENSION = "https://vigil.io/fhir/StructureDefinition/device-clock-offset";
     /** meta.tag system for attribution; code {@code unattributed}, searchable with {@code _tag}. */
     public static final String ATTRIBUTION_SYSTEM = "http://vigil.io/fhir/CodeSystem/attribution";
 
@@ -66,6 +76,7 @@ public final class ObservationMapper {
         setTimes(observation, measurement, record);
         observation.setDevice(new Reference("Device/" + record.deviceId()));
         setValue(observation, type, measurement.value());
+        setDeviceStatus(observation, record);
         return observation;
     }
 
@@ -114,6 +125,16 @@ public final class ObservationMapper {
         observation.setIssuedElement(new InstantType(record.receivedAt().toString()));
         if (received) {
             observation.addNote().setText(RECEIVED_TIME_NOTE);
+        }
+    }
+
+    private static void setDeviceStatus(Observation observation, ObservationRecord record) {
+        record.notes().forEach(note -> observation.addNote().setText(note));
+        if (record.clockOffset() != null) {
+            BigDecimal seconds = BigDecimal.valueOf(record.clockOffset().toMillis(), 3).stripTrailingZeros();
+            Quantity offset = new Quantity().setValue(seconds.scale() < 0 ? seconds.setScale(0) : seconds)
+                    .setUnit("s").setSystem(CodeSystem.UCUM.uri()).setCode("s");
+            observation.addExtension(CLOCK_OFFSET_EXTENSION, offset);
         }
     }
 

@@ -183,4 +183,27 @@ class ObservationMapperTest {
         return ((CodeType) observation.getEffectiveDateTimeType()
                 .getExtensionByUrl(ObservationMapper.TIME_SOURCE_EXTENSION).getValue()).getValue();
     }
+
+    @Test
+    void deviceNotes_becomeOneAnnotationEach_andTheClockOffsetAnExtensionInSeconds() {
+        ObservationRecord record = new ObservationRecord("bp-notes", Readings.DEVICE, Readings.PATIENT,
+                Readings.bloodPressure(120, 80, null), Readings.RECEIVED,
+                java.util.List.of("irregular pulse", "body movement during measurement"),
+                java.time.Duration.ofMillis(93_250));
+        Observation bp = mapper.toFhir(record);
+
+        assertThat(bp.getNote()).extracting(n -> n.getText())
+                .containsExactly("irregular pulse", "body movement during measurement");
+        Quantity offset = (Quantity) bp.getExtensionByUrl(ObservationMapper.CLOCK_OFFSET_EXTENSION).getValue();
+        assertThat(offset.getValue()).isEqualByComparingTo("93.25");
+        assertThat(offset.getSystem() + "|" + offset.getCode()).isEqualTo(UCUM + "|s");
+    }
+
+    @Test
+    void readingWithoutDeviceStatus_hasNoNoteAndNoClockOffset() {
+        Observation hr = mapper.toFhir(Readings.record("obs-1", Readings.quantity("heart-rate", 72)));
+
+        assertThat(hr.getNote()).isEmpty();
+        assertThat(hr.getExtensionByUrl(ObservationMapper.CLOCK_OFFSET_EXTENSION)).isNull();
+    }
 }

@@ -7,6 +7,7 @@ import io.vigil.model.Measurement;
 import io.vigil.model.MeasurementType;
 import io.vigil.model.ObservationRecord;
 import io.vigil.model.TimeSource;
+import java.time.Duration;
 import java.util.List;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.Observation;
@@ -134,5 +135,16 @@ class ObservationValidationTest {
 
     private static List<String> profiles(Observation observation) {
         return observation.getMeta().getProfile().stream().map(CanonicalType::getValue).toList();
+    }
+
+    @Test
+    void bloodPressure_withDeviceNotesAndClockOffset_validates() {
+        ObservationRecord record = new ObservationRecord("bp-notes", Readings.DEVICE, Readings.PATIENT,
+                Readings.bloodPressure(120, 80, null), Readings.RECEIVED,
+                List.of("irregular pulse", "body movement during measurement"), Duration.ofMillis(-93_250));
+        Observation bp = new ObservationMapper(Readings.REGISTRY).toFhir(record);
+
+        assertThat(bp.getNote()).hasSize(2);
+        assertThat(OfflineValidator.errors(bp)).isEmpty();
     }
 }

@@ -29,16 +29,30 @@ public final class GattDecoder {
         BLOOD_PRESSURE_MEASUREMENT(0x2A35), INTERMEDIATE_CUFF_PRESSURE(0x2A36), TEMPERATURE_MEASUREMENT(0x2A1C),
         HEART_RATE_MEASUREMENT(0x2A37), GLUCOSE_MEASUREMENT(0x2A18), WEIGHT_MEASUREMENT(0x2A9D),
         PLX_SPOT_CHECK_MEASUREMENT(0x2A5E), PLX_CONTINUOUS_MEASUREMENT(0x2A5F), CGM_MEASUREMENT(0x2AA7),
-        BODY_COMPOSITION_MEASUREMENT(0x2A9C);
+        BODY_COMPOSITION_MEASUREMENT(0x2A9C), TEMPERATURE_TYPE(0x2A1D, true), GLUCOSE_MEASUREMENT_CONTEXT(0x2A34, true);
 
         private final int uuid;
+        private final boolean context;
 
         Characteristic(int uuid) {
+            this(uuid, false);
+        }
+
+        Characteristic(int uuid, boolean context) {
             this.uuid = uuid;
+            this.context = context;
         }
 
         public int uuid() {
             return uuid;
+        }
+
+        /**
+         * Whether the value only describes measurements sent in another characteristic (the body site of a
+         * thermometer, the meal of a glucose reading): it decodes to notes and never to a measurement.
+         */
+        public boolean context() {
+            return context;
         }
 
         /** The characteristic a UUID names: "2A35", "0x2a35" or the full 128-bit Bluetooth base UUID form. */
@@ -71,7 +85,7 @@ public final class GattDecoder {
         if (characteristic == null) {
             return DecodeResult.failure(DecodeError.at(UNSUPPORTED_FORMAT, "characteristic",
                     "Characteristic '" + echo(characteristicUuid) + "' is not one Vigil decodes; supported: "
-                            + "2A35, 2A36, 2A1C, 2A37, 2A18, 2A9D, 2A9C, 2A5E, 2A5F, 2AA7."));
+                            + "2A35, 2A36, 2A1C, 2A1D, 2A37, 2A18, 2A34, 2A9D, 2A9C, 2A5E, 2A5F, 2AA7."));
         }
         byte[] bytes = value == null ? new byte[0] : value;
         if (bytes.length > MAX_VALUE_BYTES) {
@@ -103,6 +117,8 @@ public final class GattDecoder {
             case PLX_CONTINUOUS_MEASUREMENT -> PulseOximetryMeasurement.readContinuous(frame, reading);
             case CGM_MEASUREMENT -> CgmMeasurement.read(frame, reading);
             case BODY_COMPOSITION_MEASUREMENT -> BodyCompositionMeasurement.read(frame, reading);
+            case TEMPERATURE_TYPE -> TemperatureType.read(frame, reading);
+            case GLUCOSE_MEASUREMENT_CONTEXT -> GlucoseMeasurementContext.read(frame, reading);
         }
         if (frame.remaining() > 0) {
             // Later versions of a characteristic may append fields; GATT clients ignore what they do not know.

@@ -2,12 +2,9 @@ package io.vigil.codec.ble;
 
 /**
  * Temperature Measurement (0x2A1C), Health Thermometer Service 1.0: flags; temperature (FLOAT, °C or °F); then, by
- * flag, time stamp and temperature type (kept as a note: the body site).
+ * flag, time stamp and temperature type (kept as a note: the body site, see {@link TemperatureType}).
  */
 final class TemperatureMeasurement {
-    private static final String[] TYPES = {null, "armpit", "body (general)", "ear (usually earlobe)", "finger",
-            "gastro-intestinal tract", "mouth", "rectum", "toe", "tympanum (ear drum)"};
-
     private TemperatureMeasurement() {
     }
 
@@ -20,8 +17,7 @@ final class TemperatureMeasurement {
             reading.deviceTime(frame.dateTime("time stamp"));
         }
         if ((flags & 0x04) != 0) {
-            int type = frame.uint8("temperature type");
-            reading.note("temperature type: " + (type > 0 && type < TYPES.length ? TYPES[type] : "reserved (" + type + ")"));
+            reading.note(TemperatureType.note(frame));
         }
     }
 }

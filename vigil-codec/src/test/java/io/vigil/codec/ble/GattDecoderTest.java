@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Published examples (DEVICES.md) and the decisions the decoder makes about special values, time and units. */
@@ -65,7 +66,7 @@ class GattDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2A1D", "2A34", "180D", "", "2A3", "00002a37-0000-1000-8000-00805f9b34fc", "zz"})
+    @ValueSource(strings = {"2A38", "2A99", "180D", "", "2A3", "00002a37-0000-1000-8000-00805f9b34fc", "zz"})
     void decode_unknownCharacteristic_isUnsupportedFormat(String uuid) {
         assertThat(failure(uuid, hex("00 55")).code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
@@ -246,5 +247,80 @@ class GattDecoderTest {
         DecodeResult<GattReading> result = decoder.decode(uuid, value, RECEIVED);
         assertThat(result).isInstanceOf(DecodeResult.Failure.class);
         return ((DecodeResult.Failure<GattReading>) result).error();
+    }
+
+    @Test
+    void temperatureType_alone_isItsBodySiteAsANote_andNoMeasurement() {
+        GattReading reading = ok("2A1D", new byte[] {3});
+        assertThat(reading.measurements()).isEmpty();
+        assertThat(reading.notes()).containsExactly("temperature type: ear (usually earlobe)");
+        assertThat(ok("0x2a1d", new byte[] {0x0A}).notes()).containsExactly("temperature type: reserved (10)");
+        assertThat(ok("2A1D", new byte[] {1, 7}).notes()).containsExactly("temperature type: armpit",
+                "1 trailing byte(s) at offset 1 ignored");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, armpit", "2, body (general)", "4, finger", "5, gastro-intestinal tract", "6, mouth", "7, rectum",
+            "8, toe", "9, tympanum (ear drum)"})
+    void temperatureMeasurement_typeByte_namesTheSameSiteAsTemperatureType(int site, String name) {
+        GattReading measurement = ok("2A1C", flags(0x04).float32(367, -1).u8(site).build());
+        assertThat(measurement.notes()).containsExactly("temperature type: " + name);
+        assertThat(ok("2A1D", new byte[] {(byte) site}).notes()).isEqualTo(measurement.notes());
+    }
+
+    /**
+     * Nordic Semiconductor Android-BLE-Common-Library, GlucoseMeasurementContextDataCallbackTest
+     * (onGlucoseMeasurementContextReceived_full): flags 0xFF, sequence 0, extended flags 0xB3, dinner 100, casual,
+     * tester/health 0x12 (health care professional, minor issues), 60 s at 50 %, long acting insulin 123.45
+     * (flag bit 5: litres; as an SFLOAT's 12-bit mantissa holds it, 123.4), HbA1c 34.5 %.
+     */
+    @Test
+    void glucoseContext_nordicFullVector_everyFieldNoted() {
+        byte[] value = flags(0xFF).u16(0).u8(0xB3).u8(3).sfloat(100, 0).u8(4).u8(0x12).u16(60).u8(50).u8(4)
+                .sfloat(1234, -1).sfloat(345, -1).build();
+        GattReading reading = ok("2A34", value);
+        assertThat(reading.measurements()).isEmpty();
+        assertThat(reading.notes()).containsExactly(
+                "sequence number 0 (context of the glucose measurement with this number)",
+                "extended flags 0xb3 (reserved for future use) ignored",
+                "carbohydrate: dinner 100000 g",
+                "meal: casual (snacks, drinks, etc.)",
+                "tester: health care professional",
+                "health: minor health issues",
+                "exercise duration 60 s",
+                "exercise intensity 50 %",
+                "medication: long acting insulin 123400 mL",
+                "HbA1c 34.5 %");
+    }
+
+    @Test
+    void glucoseContext_onlySequenceNumber_reservedCodesAndSpecialValues_areNamed() {
+        assertThat(ok("2A34", flags(0).u16(0x1234).build()).notes())
+                .containsExactly("sequence number 4660 (context of the glucose measurement with this number)");
+        byte[] odd = flags(0x5F).u16(7).u8(0).sfloatRaw(0x07FF).u8(6).u8(0x0F).u16(0xFFFF).u8(0).u8(9).sfloat(2, -6)
+                .sfloatRaw(0x0800).build();
+        assertThat(ok("2A34", odd).notes()).containsExactly(
+                "sequence number 7 (context of the glucose measurement with this number)",
+                "carbohydrate: reserved (0) " + special(0x07FF),
+                "meal: reserved (6)",
+                "tester: not available",
+                "health: reserved (0)",
+                "exercise duration: overrun",
+                "exercise intensity 0 %",
+                "medication: reserved (9) 2 mg",
+                "HbA1c " + special(0x0800));
+    }
+
+    private static String special(int raw) {
+        return ((Ieee11073Float.Special) Ieee11073Float.ofSfloat(raw)).kind().description();
+    }
+
+    @Test
+    void glucoseContext_cutInsideTheMedication_isTruncatedAtItsOffset() {
+        byte[] value = flags(0x10).u16(1).u8(1).u8(0x08).build();
+        DecodeError error = failure("2A34", value);
+        assertThat(error.code()).isEqualTo(ErrorCode.TRUNCATED);
+        assertThat(error.offset()).isEqualTo(4);
+        assertThat(error.field()).isEqualTo("medication");
     }
 }

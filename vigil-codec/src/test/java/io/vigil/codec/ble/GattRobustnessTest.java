@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Truncated, mutated and random values: the decoder answers every one with a value, never an exception. */
 class GattRobustnessTest {
     private static final List<String> UUIDS = List.of("2A35", "2A36", "2A1C", "2A37", "2A18", "2A9D", "2A9C", "2A5E", "2A5F",
-            "2AA7");
+            "2AA7", "2A1D", "2A34");
     private final GattDecoder decoder = new GattDecoder(MeasurementRegistry.standard());
 
     @Test

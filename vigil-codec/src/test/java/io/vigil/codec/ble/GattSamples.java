@@ -31,6 +31,11 @@ record GattSamples(String uuid, int flags, byte[] value, List<String> aliases, L
         for (int f = 0; f < 8; f++) {
             all.add(temperature(f));
         }
+        for (int f = 0; f < 256; f++) {
+            all.add(glucoseContext(f));
+        }
+        all.add(new GattSamples("2A1D", 0, new byte[] {9}, List.of(), List.of("temperature type: tympanum (ear drum)"),
+                false, 0, 0));
         for (int f = 0; f < 16; f++) {
             all.add(weight(f));
         }
@@ -93,6 +98,42 @@ record GattSamples(String uuid, int flags, byte[] value, List<String> aliases, L
             notes.add("temperature type: body (general)");
         }
         return new GattSamples("2A1C", f, b.build(), List.of("body-temperature"), notes, (f & 0x02) != 0, 0, 0);
+    }
+
+    /** Glucose Measurement Context, field by field as the Glucose Service 1.0 lays it out; no measurement. */
+    private static GattSamples glucoseContext(int f) {
+        FrameBuilder b = FrameBuilder.flags(f).u16(517);
+        List<String> notes = new ArrayList<>(List.of("sequence number 517 (context of the glucose measurement with this number)"));
+        if ((f & 0x80) != 0) {
+            b.u8(0);
+        }
+        if ((f & 0x01) != 0) {
+            b.u8(1).sfloat(60, -3);
+            notes.add("carbohydrate: breakfast 60 g");
+        }
+        if ((f & 0x02) != 0) {
+            b.u8(2);
+            notes.add("meal: postprandial (after meal)");
+        }
+        if ((f & 0x04) != 0) {
+            b.u8(0xF1);
+            notes.add("tester: self");
+            notes.add("health: not available");
+        }
+        if ((f & 0x08) != 0) {
+            b.u16(1800).u8(40);
+            notes.add("exercise duration 1800 s");
+            notes.add("exercise intensity 40 %");
+        }
+        if ((f & 0x10) != 0) {
+            b.u8(1).sfloat(8, -6);
+            notes.add("medication: rapid acting insulin " + ((f & 0x20) != 0 ? "0.008 mL" : "8 mg"));
+        }
+        if ((f & 0x40) != 0) {
+            b.sfloat(68, -1);
+            notes.add("HbA1c 6.8 %");
+        }
+        return new GattSamples("2A34", f, b.build(), List.of(), notes, false, 0, 0);
     }
 
     private static GattSamples heartRate(int f) {

@@ -94,7 +94,8 @@ class DeviceJsonRobustnessTest {
         }
         assertThat(accepted).isBetween(4_000, 19_000);
         Set<ErrorCode> notDeviceJson = EnumSet.of(ErrorCode.PAYLOAD_TOO_LARGE,
-                ErrorCode.TRUNCATED, ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.SPECIAL_VALUE, ErrorCode.CRC_MISMATCH);
+                ErrorCode.TRUNCATED, ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.SPECIAL_VALUE, ErrorCode.CRC_MISMATCH,
+                ErrorCode.CONTEXT_WITHOUT_MEASUREMENT);
         notDeviceJson.addAll(EnumSet.range(ErrorCode.TEMPLATE_INVALID, ErrorCode.DEVICE_MISMATCH)); // mapping templates
         notDeviceJson.addAll(EnumSet.range(ErrorCode.HL7_NOT_PARSEABLE, ErrorCode.HL7_MISSING_FIELD)); // HL7 v2
         assertThat(seen).containsAll(EnumSet.complementOf(EnumSet.copyOf(notDeviceJson)));

@@ -16,6 +16,7 @@ import io.vigil.server.api.ApiErrors;
 import io.vigil.server.device.AssignmentStore;
 import io.vigil.server.observation.ObservationEvents;
 import io.vigil.server.observation.ObservationIds;
+import io.vigil.server.observation.StoredNote;
 import io.vigil.server.observation.StoredTime;
 import io.vigil.server.template.MappingTemplates;
 import java.time.Clock;
@@ -122,8 +123,8 @@ public class IngestService {
 
     /**
      * A GATT value becomes one message without an id: BLE values carry no message id (a glucose sequence number
-     * restarts when the meter is reset), so a resent value is stored again. Its notes (status bits) are not
-     * stored yet.
+     * restarts when the meter is reset), so a resent value is stored again. Its notes (status bits) and the device's
+     * clock offset are stored with each of its measurements.
      */
     private DecodeResult<List<DeviceMessage>> decode(IngestRequest request) {
         return switch (request.format()) {
@@ -132,8 +133,14 @@ public class IngestService {
                     DecodeResult.failure(DecodeError.at(ErrorCode.UNSUPPORTED_FORMAT, null, unsupported.reason()));
             case PayloadFormat.GattCharacteristic characteristic -> switch (
                     gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
+                case DecodeResult.Ok<GattReading> ok when GattDecoder.Characteristic.of(characteristic.uuid()).context() ->
+                        DecodeResult.failure(DecodeError.at(ErrorCode.CONTEXT_WITHOUT_MEASUREMENT, "characteristic",
+                                "A " + contextName(characteristic.uuid()) + " value holds no measurement: it describes"
+                                        + " one sent in another characteristic, and Vigil does not link the two yet."
+                                        + " Nothing is stored; send the measurement itself (2A1C, 2A18)."));
                 case DecodeResult.Ok<GattReading> ok ->
-                        DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements())));
+                        DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements(),
+                                ok.value().notes(), ok.value().clockOffset())));
                 case DecodeResult.Failure<GattReading> failure -> DecodeResult.failure(withOffset(failure.error()));
             };
             case PayloadFormat.VendorJson vendor -> templates.find(vendor.template())
@@ -142,6 +149,11 @@ public class IngestService {
                             "No mapping template is named " + Echo.quoted(vendor.template())
                                     + "; an administrator lists them at GET /api/v1/templates.")));
         };
+    }
+
+    private static String contextName(String uuid) {
+        return GattDecoder.Characteristic.of(uuid) == GattDecoder.Characteristic.TEMPERATURE_TYPE
+                ? "Temperature Type (2A1D)" : "Glucose Measurement Context (2A34)";
     }
 
     /** Binary payloads locate a fault by byte offset; the dead letter and problem keep it with the field name. */
@@ -197,7 +209,8 @@ public class IngestService {
                 String patient = patientAt.computeIfAbsent(measurement.time(),
                         t -> assignments.patientAt(request.deviceId(), t).orElse(null));
                 ObservationRecord record = new ObservationRecord(Long.toString(ids.next()), request.deviceId(),
-                        patient, measurement, receivedAt);
+                        patient, measurement, receivedAt, StoredNote.fitting(message.notes()),
+                        StoredNote.offset(message.clockOffset()));
                 pending.add(new PendingObservation(record, message.messageId()));
             }
         }

@@ -3,6 +3,7 @@ package io.vigil.server.ingest;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.ObservationRecord;
 import io.vigil.server.VigilProperties;
+import io.vigil.server.observation.StoredNote;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -190,7 +191,7 @@ class ObservationWriter implements SmartLifecycle {
     private static void insert(Connection connection, List<PendingObservation> observations) throws SQLException {
         try (PreparedStatement row = connection.prepareStatement(
                 "INSERT INTO observation (id, device_id, patient_id, type_code, effective_at, received_at, time_source, "
-                        + "value_num, value_code, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + "value_num, value_code, message_id, note, clock_offset_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement component = connection.prepareStatement(
                      "INSERT INTO observation_component (observation_id, type_code, value_num) VALUES (?, ?, ?)")) {
             boolean anyComponent = false;
@@ -220,6 +221,12 @@ class ObservationWriter implements SmartLifecycle {
                     }
                 }
                 row.setString(10, pending.messageId());
+                row.setString(11, StoredNote.column(record.notes()));
+                if (record.clockOffset() == null) {
+                    row.setNull(12, Types.BIGINT);
+                } else {
+                    row.setLong(12, record.clockOffset().toMillis());
+                }
                 row.addBatch();
             }
             row.executeBatch();

@@ -63,6 +63,10 @@ final class DecodeCommand {
         return switch (new GattDecoder(MeasurementRegistry.standard()).decode(args[1], value, clock.instant())) {
             case DecodeResult.Ok<GattReading> ok -> {
                 print(ok.value(), out);
+                if (GattDecoder.Characteristic.of(args[1]).context()) {
+                    out.println("no measurement: this value describes one sent in another characteristic;"
+                            + " ingest refuses it alone (VIGIL-1050)");
+                }
                 yield 0;
             }
             case DecodeResult.Failure<GattReading> failure -> {

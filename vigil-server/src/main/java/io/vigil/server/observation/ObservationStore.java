@@ -11,6 +11,7 @@ import io.vigil.server.access.PatientScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ObservationStore {
     private static final String COLUMNS = "o.id, o.device_id, o.patient_id, o.type_code, o.effective_at, o.received_at, "
-            + "o.time_source, o.value_num, o.value_code";
+            + "o.time_source, o.value_num, o.value_code, o.note, o.clock_offset_ms";
 
     private static final PatientScope.Condition EVERY_ROW = new PatientScope.Condition("1 = 1", List.of());
 
@@ -122,15 +123,19 @@ public class ObservationStore {
     }
 
     private record Row(long id, String deviceId, String patientId, MeasurementType type, Instant effective,
-                       Instant received, TimeSource timeSource, Double value, String code) {}
+                       Instant received, TimeSource timeSource, Double value, String code, String note,
+                       Duration clockOffset) {}
 
     private Row row(ResultSet rs, int n) throws SQLException {
         double value = rs.getDouble("value_num");
+        Double number = rs.wasNull() ? null : value;
+        long offset = rs.getLong("clock_offset_ms");
+        Duration clockOffset = rs.wasNull() ? null : Duration.ofMillis(offset);
         return new Row(rs.getLong("id"), rs.getString("device_id"), rs.getString("patient_id"),
                 registry.require(rs.getString("type_code")), rs.getTimestamp("effective_at").toInstant(),
                 rs.getTimestamp("received_at").toInstant(),
                 "D".equals(rs.getString("time_source")) ? TimeSource.DEVICE : TimeSource.RECEIVED,
-                rs.wasNull() ? null : value, rs.getString("value_code"));
+                number, rs.getString("value_code"), rs.getString("note"), clockOffset);
     }
 
     private List<ObservationRecord> withComponents(List<Row> rows) {
@@ -144,7 +149,8 @@ public class ObservationStore {
                         .sorted(Comparator.comparingInt(c -> row.type().components().indexOf(c.type()))).toList());
             };
             records.add(new ObservationRecord(Long.toString(row.id()), row.deviceId(), row.patientId(),
-                    new Measurement(row.type(), value, row.effective(), row.timeSource()), row.received()));
+                    new Measurement(row.type(), value, row.effective(), row.timeSource()), row.received(),
+                    StoredNote.notes(row.note()), row.clockOffset()));
         }
         return records;
     }

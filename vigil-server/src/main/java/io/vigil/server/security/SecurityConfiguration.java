@@ -26,6 +26,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,7 +67,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apis(HttpSecurity http, AuditTrail audit, Clock clock, PatientAccess access,
-                             ObjectProvider<BearerLogin> bearer)
+                             UserStore accounts, ObjectProvider<BearerLogin> bearer)
             throws Exception {
         RequestMatcher scripted = request -> request.getHeader("Authorization") != null;
         BearerLogin bearerLogin = bearer.getIfAvailable();
@@ -121,14 +122,16 @@ class SecurityConfiguration {
                 .headers(SecurityHeaders.api())
                 // Inside the chain, after authentication and around the access decision: refusals are audited too.
                 .addFilterBefore(new RequestAudit(audit, clock, access::throughBreakGlass), ExceptionTranslationFilter.class)
+                .addFilterAfter(new SessionAccountCheck(accounts), SecurityContextHolderFilter.class)
                 .build();
     }
 
     /** The web app: form login, session, CSRF. */
     @Bean
     @Order(3)
-    SecurityFilterChain webApp(HttpSecurity http) throws Exception {
+    SecurityFilterChain webApp(HttpSecurity http, UserStore accounts) throws Exception {
         return http
+                .addFilterAfter(new SessionAccountCheck(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.server.Databases;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
+import io.vigil.server.web.FormLogin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,6 +78,27 @@ class UserAdministrationIT {
         assertThat(person.get("/api/v1/alerts").status()).isEqualTo(401);
         assertThat(admin.patch("/api/v1/users/" + name, Map.of("enabled", true)).status()).isEqualTo(200);
         assertThat(person.get("/api/v1/alerts").status()).isEqualTo(200);
+    }
+
+    @Test
+    void browserSession_endsAtOnce_whenTheAccountIsDisabled_orItsRolesChange() {
+        String name = name("tab");
+        user(name, "clinician");
+        team(unit + "-team", unit, name);
+        FormLogin browser = new FormLogin(httpPort).logIn(name, STRONG);
+        assertThat(browser.get("/api/v1/alerts").status()).isEqualTo(200);
+        assertThat(browser.get("/?unit=" + unit).status()).isEqualTo(200);
+
+        assertThat(admin.patch("/api/v1/users/" + name, Map.of("roles", List.of("caregiver"))).status()).isEqualTo(200);
+        assertThat(browser.get("/api/v1/alerts").status()).as("the session with the old roles is gone").isEqualTo(401);
+
+        assertThat(admin.patch("/api/v1/users/" + name, Map.of("roles", List.of("clinician"))).status()).isEqualTo(200);
+        browser.logIn(name, STRONG);
+        assertThat(browser.get("/api/v1/alerts").status()).isEqualTo(200);
+        assertThat(admin.patch("/api/v1/users/" + name, Map.of("enabled", false)).status()).isEqualTo(200);
+        assertThat(browser.get("/?unit=" + unit).status()).as("the page sends a disabled account to the login page")
+                .isEqualTo(302);
+        assertThat(browser.get("/api/v1/alerts").status()).isEqualTo(401);
     }
 
     @Test

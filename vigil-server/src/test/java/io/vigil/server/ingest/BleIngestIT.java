@@ -78,7 +78,7 @@ class BleIngestIT extends BedsideContract {
         try (MqttDevice device = MqttDevice.connect(broker.port(), deviceId, secret)) {
             assertThat(device.publish("vigil/v1/devices/" + deviceId + "/waveform", new byte[] {1}).code()).isEqualTo(0x99);
             assertThat(device.publish("vigil/v1/devices/" + deviceId + "/ble", BP_KPA).code()).isEqualTo(0x99);
-            MqttDevice.PubAck unknown = device.publish(topic("2A34"), BP_KPA);
+            MqttDevice.PubAck unknown = device.publish(topic("2A38"), BP_KPA);
             assertThat(unknown.code()).isEqualTo(0x99);
             assertThat(unknown.reason()).contains("VIGIL-1014");
         }

@@ -29,6 +29,21 @@ class DecodeCommandTest {
     }
 
     @Test
+    void ble_temperatureType_printsTheBodySiteAndThatItHoldsNoMeasurement() {
+        assertThat(run("--ble", "2A1D", "03")).isZero();
+        assertThat(text(out)).contains("note: temperature type: ear (usually earlobe)")
+                .contains("no measurement").contains("VIGIL-1050");
+    }
+
+    @Test
+    void ble_glucoseContext_printsMealTesterAndHealth() {
+        assertThat(run("--ble", "2A34", "06 0500 01 21")).isZero();
+        assertThat(text(out)).contains("note: sequence number 5 (context of the glucose measurement with this number)")
+                .contains("note: meal: preprandial (before meal)").contains("note: tester: self")
+                .contains("note: health: major health issues").contains("VIGIL-1050");
+    }
+
+    @Test
     void ble_truncatedValue_printsCodeFieldAndOffset_exit1() {
         assertThat(run("--ble", "2A35", "00BDF00B")).isEqualTo(1);
         assertThat(text(err)).startsWith("VIGIL-1013 TRUNCATED diastolic at byte 3: ");

@@ -1,0 +1,131 @@
+package io.vigil.server.ingest;
+
+import static io.vigil.server.FhirBundle.observation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.fhir.FhirJson;
+import io.vigil.fhir.ObservationMapper;
+import io.vigil.fhir.OfflineValidator;
+import io.vigil.server.BedsideContract;
+import io.vigil.server.VigilClient;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A BLE Blood Pressure Measurement with a device time stamp and measurement status bits, posted over HTTP and read
+ * back through FHIR: the status flags are notes of both readings and the device's clock offset is an extension.
+ * Subclasses choose the database.
+ */
+abstract class GattStatusContract extends BedsideContract {
+
+    @Test
+    void bloodPressureWithStatusBits_keepsNotesAndClockOffset_andValidates() {
+        Instant deviceTime = Instant.now().minus(Duration.ofSeconds(90)).truncatedTo(ChronoUnit.SECONDS);
+        // Measurement status (BLS 1.1, 3.1.1.5): bit 0 body movement, bit 2 irregular pulse.
+        byte[] value = bloodPressure(120, 80, 93, deviceTime, 72, 0b0000_0101);
+
+        VigilClient.Response stored = device.post("/api/v1/devices/" + deviceId + "/ble/2A35", value,
+                "application/octet-stream");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+
+        VigilClient.Response response = clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode bundle = response.json();
+        for (String loinc : List.of("85354-9", "8867-4")) {
+            JsonNode reading = observation(bundle, loinc);
+            assertThat(reading.path("note").findValuesAsText("text")).as(loinc)
+                    .containsExactly("body movement detected", "irregular pulse detected");
+            assertThat(reading.at("/effectiveDateTime").asText()).isEqualTo(deviceTime.toString());
+            JsonNode offset = extension(reading, ObservationMapper.CLOCK_OFFSET_EXTENSION).get("valueQuantity");
+            Instant issued = Instant.parse(reading.get("issued").asText());
+            BigDecimal expected = BigDecimal.valueOf(Duration.between(deviceTime, issued).toMillis(), 3);
+            assertThat(offset.get("value").decimalValue()).isEqualByComparingTo(expected);
+            assertThat(offset.get("system").asText() + "|" + offset.get("code").asText())
+                    .isEqualTo("http://unitsofmeasure.org|s");
+            Observation parsed = FhirJson.context().newJsonParser().parseResource(Observation.class, reading.toString());
+            assertThat(OfflineValidator.errors(parsed)).as(reading.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void deviceJsonReading_hasNoDeviceNotesAndNoClockOffset() {
+        VigilClient.Response stored = device.post("/api/v1/devices/" + deviceId + "/measurements",
+                "{\"values\": {\"heart-rate\": 64}}");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+
+        JsonNode reading = observation(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json")
+                .json(), "8867-4");
+        assertThat(extension(reading, ObservationMapper.CLOCK_OFFSET_EXTENSION)).isNull();
+        assertThat(reading.path("note").findValuesAsText("text"))
+                .noneMatch(text -> text.contains("irregular") || text.contains("movement"));
+    }
+
+    @Test
+    void temperatureWithItsTypeByte_keepsTheBodySiteAsANote_butTypeOrGlucoseContextAloneIsRefused() {
+        // Temperature Measurement, flags 0x04 (Celsius, type present): 36.7 °C (FLOAT 367e-1), type 6 = mouth.
+        byte[] temperature = {0x04, 0x6F, 0x01, 0x00, (byte) 0xFF, 0x06};
+        VigilClient.Response stored = device.post(ble("2A1C"), temperature, "application/octet-stream");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        JsonNode reading = observation(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json")
+                .json(), "8310-5");
+        assertThat(reading.path("note").findValuesAsText("text")).contains("temperature type: mouth");
+        assertThat(extension(reading, ObservationMapper.CLOCK_OFFSET_EXTENSION)).as("no device time").isNull();
+
+        for (String context : List.of("2A1D", "2A34")) {
+            byte[] value = context.equals("2A1D") ? new byte[] {0x03} : new byte[] {0x02, 0x05, 0x00, 0x01};
+            VigilClient.Response refused = device.post(ble(context), value, "application/octet-stream");
+            assertThat(refused.status()).as(context).isEqualTo(422);
+            assertThat(refused.json().get("code").asText()).isEqualTo("VIGIL-1050");
+            assertThat(refused.json().get("detail").asText()).contains("holds no measurement");
+        }
+        JsonNode letters = ward.admin().get("/api/v1/dead-letters?device=" + deviceId).json();
+        assertThat(letters.findValuesAsText("code")).containsOnly("VIGIL-1050").hasSize(2);
+        assertThat(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json").json()
+                .get("entry")).hasSize(1);
+    }
+
+    private String ble(String uuid) {
+        return "/api/v1/devices/" + deviceId + "/ble/" + uuid;
+    }
+
+    private static JsonNode extension(JsonNode resource, String url) {
+        for (JsonNode extension : resource.path("extension")) {
+            if (url.equals(extension.get("url").asText())) {
+                return extension;
+            }
+        }
+        return null;
+    }
+
+    /** Flags 0x16 (mmHg, time stamp, pulse rate, measurement status); SFLOATs with exponent 0. */
+    private static byte[] bloodPressure(int systolic, int diastolic, int mean, Instant time, int pulse, int status) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x16);
+        for (int v : List.of(systolic, diastolic, mean)) {
+            uint16(out, v);
+        }
+        LocalDateTime utc = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
+        uint16(out, utc.getYear());
+        List<Integer> fields = new ArrayList<>(List.of(utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour(),
+                utc.getMinute(), utc.getSecond()));
+        fields.forEach(out::write);
+        uint16(out, pulse);
+        uint16(out, status);
+        return out.toByteArray();
+    }
+
+    private static void uint16(ByteArrayOutputStream out, int value) {
+        out.write(value & 0xFF);
+        out.write(value >> 8);
+    }
+}
