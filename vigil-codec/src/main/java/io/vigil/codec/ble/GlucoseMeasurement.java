@@ -61,7 +61,7 @@ final class GlucoseMeasurement {
             reading.statusBits(frame.uint16("sensor status annunciation"), STATUS);
         }
         if ((flags & 0x10) != 0) {
-            reading.note("context follows in Glucose Measurement Context (0x2A34), not decoded");
+            reading.note("context follows in Glucose Measurement Context (0x2A34)");
         }
         String alias = type == INTERSTITIAL_FLUID ? "cgm-glucose" : "blood-glucose";
         switch (concentration) {

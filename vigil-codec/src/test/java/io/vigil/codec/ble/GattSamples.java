@@ -180,7 +180,7 @@ record GattSamples(String uuid, int flags, byte[] value, List<String> aliases, L
             notes.add("device battery low at time of measurement");
         }
         if ((f & 0x10) != 0) {
-            notes.add("context follows in Glucose Measurement Context (0x2A34), not decoded");
+            notes.add("context follows in Glucose Measurement Context (0x2A34)");
         }
         return new GattSamples("2A18", f, b.build(), List.of("blood-glucose"), notes, true, 0, 0);
     }

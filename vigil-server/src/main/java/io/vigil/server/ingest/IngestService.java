@@ -26,9 +26,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,13 +56,15 @@ public class IngestService {
     private final Clock clock;
     private final DeviceAllowance allowance;
     private final ThrottledLetters throttledLetters;
+    private final GlucoseContexts glucoseContexts;
     private final int maxPayloadBytes;
 
     IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer,
                   ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock,
                   MappingTemplates templates, DeviceAllowance allowance, ThrottledLetters throttledLetters,
-                  VigilProperties properties) {
+                  GlucoseContexts glucoseContexts, VigilProperties properties) {
         this.allowance = allowance;
+        this.glucoseContexts = glucoseContexts;
         this.throttledLetters = throttledLetters;
         this.maxPayloadBytes = properties.ingest().maxPayloadBytes();
         this.decoder = decoder;
@@ -91,6 +95,11 @@ public class IngestService {
             allowance.charge(request.deviceId(), 1);
             return CompletableFuture.completedFuture(reject(request, DecodeError.atOffset(ErrorCode.PAYLOAD_TOO_LARGE,
                     maxPayloadBytes, "The payload is larger than " + maxPayloadBytes + " bytes")));
+        }
+        if (request.format() instanceof PayloadFormat.GattCharacteristic characteristic && GattDecoder.Characteristic
+                .of(characteristic.uuid()) == GattDecoder.Characteristic.GLUCOSE_MEASUREMENT_CONTEXT) {
+            allowance.charge(request.deviceId(), 1);
+            return CompletableFuture.completedFuture(glucoseContext(request, characteristic));
         }
         return switch (decode(request)) {
             case DecodeResult.Failure<List<DeviceMessage>> failure -> {
@@ -135,9 +144,9 @@ public class IngestService {
                     gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
                 case DecodeResult.Ok<GattReading> ok when GattDecoder.Characteristic.of(characteristic.uuid()).context() ->
                         DecodeResult.failure(DecodeError.at(ErrorCode.CONTEXT_WITHOUT_MEASUREMENT, "characteristic",
-                                "A " + contextName(characteristic.uuid()) + " value holds no measurement: it describes"
-                                        + " one sent in another characteristic, and Vigil does not link the two yet."
-                                        + " Nothing is stored; send the measurement itself (2A1C, 2A18)."));
+                                "A Temperature Type (2A1D) value holds no measurement: it describes one sent in another"
+                                        + " characteristic, and Vigil does not link the two yet. Nothing is stored;"
+                                        + " send the measurement itself (2A1C)."));
                 case DecodeResult.Ok<GattReading> ok ->
                         DecodeResult.ok(List.of(new DeviceMessage(null, ok.value().measurements(),
                                 ok.value().notes(), ok.value().clockOffset())));
@@ -151,9 +160,35 @@ public class IngestService {
         };
     }
 
-    private static String contextName(String uuid) {
-        return GattDecoder.Characteristic.of(uuid) == GattDecoder.Characteristic.TEMPERATURE_TYPE
-                ? "Temperature Type (2A1D)" : "Glucose Measurement Context (2A34)";
+    /**
+     * A Glucose Measurement Context (2A34) stores no reading: its notes join those of the device's glucose reading
+     * with the same sequence number, whose id is the answer. Without that reading it is refused (VIGIL-1050).
+     */
+    private IngestResult glucoseContext(IngestRequest request, PayloadFormat.GattCharacteristic characteristic) {
+        return switch (gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
+            case DecodeResult.Failure<GattReading> failure -> reject(request, withOffset(failure.error()));
+            case DecodeResult.Ok<GattReading> ok -> {
+                int sequence = GlucoseContexts.sequenceNumber(request.payload());
+                Optional<String> reading;
+                try {
+                    reading = glucoseContexts.attach(request.deviceId(), sequence, ok.value().notes());
+                } catch (DataAccessException e) {
+                    log.warn("event=ingest.store_failed device={} transport={}", request.deviceId(), request.transport());
+                    yield new IngestResult.Rejected(ApiErrors.INGEST_UNAVAILABLE,
+                            "The context could not be stored now; retry", null);
+                }
+                if (reading.isEmpty()) {
+                    yield reject(request, new DecodeError(ErrorCode.CONTEXT_WITHOUT_MEASUREMENT, "No Glucose Measurement"
+                            + " (2A18) with sequence number " + sequence + " was found for this device: a Glucose"
+                            + " Measurement Context (2A34) value holds no measurement, it adds notes to the reading with"
+                            + " its sequence number. Nothing is stored; send that measurement first.",
+                            "sequence number at byte 1", 1));
+                }
+                log.debug("event=ingest.glucose_context device={} transport={} observation={}", request.deviceId(),
+                        request.transport(), reading.get());
+                yield new IngestResult.Accepted(List.of(reading.get()), 0);
+            }
+        };
     }
 
     /** Binary payloads locate a fault by byte offset; the dead letter and problem keep it with the field name. */

@@ -44,7 +44,7 @@ public final class StoredNote {
     }
 
     /** The notes of a column value. */
-    static List<String> notes(String column) {
+    public static List<String> notes(String column) {
         return column == null ? List.of() : Arrays.asList(column.split("\n"));
     }
 

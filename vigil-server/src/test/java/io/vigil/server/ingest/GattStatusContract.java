@@ -8,7 +8,9 @@ import io.vigil.fhir.FhirJson;
 import io.vigil.fhir.ObservationMapper;
 import io.vigil.fhir.OfflineValidator;
 import io.vigil.server.BedsideContract;
+import io.vigil.server.MqttDevice;
 import io.vigil.server.VigilClient;
+import io.vigil.server.mqtt.EmbeddedBroker;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,13 +22,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A BLE Blood Pressure Measurement with a device time stamp and measurement status bits, posted over HTTP and read
  * back through FHIR: the status flags are notes of both readings and the device's clock offset is an extension.
+ * A Glucose Measurement Context adds its notes to the glucose reading with its sequence number.
  * Subclasses choose the database.
  */
 abstract class GattStatusContract extends BedsideContract {
+
+    @Autowired
+    EmbeddedBroker broker;
 
     @Test
     void bloodPressureWithStatusBits_keepsNotesAndClockOffset_andValidates() {
@@ -92,6 +99,82 @@ abstract class GattStatusContract extends BedsideContract {
         assertThat(letters.findValuesAsText("code")).containsOnly("VIGIL-1050").hasSize(2);
         assertThat(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json").json()
                 .get("entry")).hasSize(1);
+    }
+
+    @Test
+    void glucoseContext_addsItsNotesToTheReadingWithTheSameSequenceNumber_overHttpAndMqtt() {
+        String seven = storedId(device.post(ble("2A18"), glucose(7), "application/octet-stream"));
+        String eight = storedId(device.post(ble("2A18"), glucose(8), "application/octet-stream"));
+
+        // Context flags 0x06 (meal, tester-health): meal 1 preprandial; tester 1 self, health 2 major health issues.
+        VigilClient.Response linked = device.post(ble("2A34"), new byte[] {0x06, 0x07, 0x00, 0x01, 0x21},
+                "application/octet-stream");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        assertThat(storedId(linked)).isEqualTo(seven);
+        assertThat(device.post(ble("2A34"), new byte[] {0x06, 0x07, 0x00, 0x01, 0x21}, "application/octet-stream")
+                .status()).as("sent again").isEqualTo(201);
+        try (MqttDevice mqtt = MqttDevice.connect(broker.port(), deviceId, secret)) {
+            // Context flags 0x40 (HbA1c): 6.5 % (SFLOAT 65e-1).
+            MqttDevice.PubAck ack = mqtt.publish("vigil/v1/devices/" + deviceId + "/ble/2A34",
+                    new byte[] {0x40, 0x08, 0x00, 0x41, (byte) 0xF0});
+            assertThat(ack.success()).as(ack.reason()).isTrue();
+        }
+
+        assertThat(notes(seven)).containsExactly("sequence number 7", "sample type: capillary whole blood",
+                "sample location: finger", "context follows in Glucose Measurement Context (0x2A34)",
+                "meal: preprandial (before meal)", "tester: self", "health: major health issues");
+        assertThat(notes(eight)).endsWith("context follows in Glucose Measurement Context (0x2A34)", "HbA1c 6.5 %");
+        assertThat(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json").json()
+                .get("entry")).as("the contexts store no reading").hasSize(2);
+    }
+
+    @Test
+    void glucoseContext_withoutAReadingOfItsSequenceNumber_isRefusedAndKept() {
+        storedId(device.post(ble("2A18"), glucose(7), "application/octet-stream"));
+
+        VigilClient.Response refused = device.post(ble("2A34"), new byte[] {0x02, 0x09, 0x00, 0x01},
+                "application/octet-stream");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("VIGIL-1050");
+        assertThat(refused.json().get("detail").asText()).contains("sequence number 9");
+        try (MqttDevice mqtt = MqttDevice.connect(broker.port(), deviceId, secret)) {
+            MqttDevice.PubAck ack = mqtt.publish("vigil/v1/devices/" + deviceId + "/ble/2A34",
+                    new byte[] {0x02, 0x0A, 0x00, 0x01});
+            assertThat(ack.code()).isEqualTo(0x99);
+            assertThat(ack.reason()).contains("VIGIL-1050").contains("sequence number 10");
+        }
+        JsonNode letters = ward.admin().get("/api/v1/dead-letters?device=" + deviceId).json();
+        assertThat(letters.findValuesAsText("code")).containsExactly("VIGIL-1050", "VIGIL-1050");
+        assertThat(letters.findValuesAsText("field")).containsOnly("sequence number at byte 1");
+    }
+
+    private String storedId(VigilClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("observations").get(0).asText();
+    }
+
+    private List<String> notes(String observation) {
+        VigilClient.Response read = clinician.get("/fhir/Observation/" + observation, "application/fhir+json");
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        return read.json().path("note").findValuesAsText("text");
+    }
+
+    /**
+     * Glucose Measurement, flags 0x12 (concentration in kg/L, context follows): base time a minute ago,
+     * 95 mg/dL (SFLOAT 95e-5 kg/L), capillary whole blood from a finger.
+     */
+    private static byte[] glucose(int sequence) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x12);
+        uint16(out, sequence);
+        LocalDateTime utc = LocalDateTime.ofInstant(Instant.now().minusSeconds(60), ZoneOffset.UTC);
+        uint16(out, utc.getYear());
+        List.of(utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond())
+                .forEach(out::write);
+        out.write(0x5F);
+        out.write(0xB0);
+        out.write(0x11);
+        return out.toByteArray();
     }
 
     private String ble(String uuid) {
