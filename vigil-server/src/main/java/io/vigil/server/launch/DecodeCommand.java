@@ -63,7 +63,11 @@ final class DecodeCommand {
         return switch (new GattDecoder(MeasurementRegistry.standard()).decode(args[1], value, clock.instant())) {
             case DecodeResult.Ok<GattReading> ok -> {
                 print(ok.value(), out);
-                if (GattDecoder.Characteristic.of(args[1]).context()) {
+                GattDecoder.Characteristic characteristic = GattDecoder.Characteristic.of(args[1]);
+                if (characteristic == GattDecoder.Characteristic.GLUCOSE_MEASUREMENT_CONTEXT) {
+                    out.println("no measurement: ingest adds these notes to the device's glucose reading with the"
+                            + " same sequence number, or refuses the value without one (VIGIL-1050)");
+                } else if (characteristic.context()) {
                     out.println("no measurement: this value describes one sent in another characteristic;"
                             + " ingest refuses it alone (VIGIL-1050)");
                 }
