@@ -1,0 +1,45 @@
+package io.vigil.codec.hl7;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits an ER7 (pipe-encoded) HL7 v2 message into segments with the separators its MSH declares. Segments end
+ * with CR; LF and CRLF are read the same way, and empty lines are passed over. No message structure is checked
+ * here: the decoder reads the segments it knows by name.
+ */
+final class Er7Reader {
+    private Er7Reader() {
+    }
+
+    /** @return the segments, MSH first; null when the text does not start with MSH and usable separators */
+    static List<Er7Segment> segments(String text) {
+        if (!text.startsWith("MSH")) {
+            return null;
+        }
+        Er7Separators separators = Er7Separators.declaredBy(lineAt(text, 0));
+        if (separators == null) {
+            return null;
+        }
+        List<Er7Segment> segments = new ArrayList<>();
+        int start = 0;
+        while (start <= text.length()) {
+            String line = lineAt(text, start);
+            int end = start + line.length();
+            if (!line.isBlank()) {
+                String[] fields = Er7Separators.parts(line, separators.field()).toArray(String[]::new);
+                segments.add(new Er7Segment(fields[0].trim(), fields, separators));
+            }
+            start = end + 1;
+        }
+        return segments;
+    }
+
+    private static String lineAt(String text, int start) {
+        int end = start;
+        while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+            end++;
+        }
+        return text.substring(start, end);
+    }
+}
