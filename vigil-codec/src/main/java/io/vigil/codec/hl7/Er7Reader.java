@@ -25,14 +25,29 @@ final class Er7Reader {
         int start = 0;
         while (start <= text.length()) {
             String line = lineAt(text, start);
-            int end = start + line.length();
             if (!line.isBlank()) {
-                String[] fields = Er7Separators.parts(line, separators.field()).toArray(String[]::new);
+                String[] fields = fields(line, separators.field());
                 segments.add(new Er7Segment(fields[0].trim(), fields, separators));
             }
-            start = end + 1;
+            start += line.length() + 1;
         }
         return segments;
+    }
+
+    private static String[] fields(String line, char separator) {
+        int count = 1;
+        for (int at = line.indexOf(separator); at >= 0; at = line.indexOf(separator, at + 1)) {
+            count++;
+        }
+        String[] fields = new String[count];
+        int start = 0;
+        for (int i = 0; i < count - 1; i++) {
+            int end = line.indexOf(separator, start);
+            fields[i] = line.substring(start, end);
+            start = end + 1;
+        }
+        fields[count - 1] = line.substring(start);
+        return fields;
     }
 
     private static String lineAt(String text, int start) {

@@ -40,7 +40,12 @@ final class Er7Segment {
         if (header && field <= 2) {
             return 1;
         }
-        return Er7Separators.parts(raw, separators.repetition()).size();
+        int count = 1;
+        int separator = separators.repetition();
+        for (int at = separator < 0 ? -1 : raw.indexOf(separator); at >= 0; at = raw.indexOf(separator, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /** Component (1-based) of the first repetition of a field. */

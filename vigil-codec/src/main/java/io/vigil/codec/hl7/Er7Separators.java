@@ -1,8 +1,5 @@
 package io.vigil.codec.hl7;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The delimiters a message declares in MSH-1 and MSH-2 (usually {@code |^~\&}). An encoding character the sender
  * leaves out is absent ({@code -1}): nothing is split or escaped on it.
@@ -37,22 +34,6 @@ record Er7Separators(char field, int component, int repetition, int escape, int 
 
     private static boolean usable(char c) {
         return c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
-    }
-
-    /** Splits on one delimiter, keeping empty parts; the whole text when the delimiter is absent. */
-    static List<String> parts(String text, int separator) {
-        List<String> parts = new ArrayList<>();
-        if (separator < 0) {
-            parts.add(text);
-            return parts;
-        }
-        int start = 0;
-        for (int next = text.indexOf(separator); next >= 0; next = text.indexOf(separator, start)) {
-            parts.add(text.substring(start, next));
-            start = next + 1;
-        }
-        parts.add(text.substring(start));
-        return parts;
     }
 
     /**
