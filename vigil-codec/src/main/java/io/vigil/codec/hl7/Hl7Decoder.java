@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 
 /**
  * Decodes an HL7 v2 ORU^R01 in the IHE PCD-01 profile (ER7 encoding, any v2.x, read segment by segment with
- * {@link Er7Reader} rather than a full message model) into coded measurements in canonical units. Input is untrusted: a message that cannot be
- * understood comes back as a {@link DecodeResult.Failure} naming the segment and field (e.g. {@code OBX[3]-6}).
+ * {@link Er7Reader} rather than a full message model) into coded measurements in canonical units. Input is
+ * untrusted: a message that cannot be understood comes back as a {@link DecodeResult.Failure} naming the segment and field (e.g. {@code OBX[3]-6}).
  * Rows Vigil passes over — MDC codes it does not store, values the device could not obtain, sentinel values —
  * do not refuse the message (a monitor sends every metric it has); they are listed in {@link Hl7Message#notes()}.
  * A message with no usable metric at all is refused. Thread-safe; build one and share it.
