@@ -8,17 +8,6 @@ import static io.vigil.codec.ErrorCode.HL7_UNSUPPORTED_MESSAGE;
 import static io.vigil.codec.ErrorCode.INVALID_TIME;
 import static io.vigil.codec.ErrorCode.PAYLOAD_TOO_LARGE;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.Location;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.Segment;
-import ca.uhn.hl7v2.model.Structure;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
-import ca.uhn.hl7v2.parser.PipeParser;
-import ca.uhn.hl7v2.util.ReadOnlyMessageIterator;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.model.MeasurementRegistry;
@@ -32,7 +21,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +29,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Decodes an HL7 v2 ORU^R01 in the IHE PCD-01 profile (ER7 encoding, any v2.x read with the v2.6 structures of
- * the HAPI parser) into coded measurements in canonical units. Input is untrusted: a message that cannot be
- * understood comes back as a {@link DecodeResult.Failure} naming the segment and field (e.g. {@code OBX[3]-6}).
+ * Decodes an HL7 v2 ORU^R01 in the IHE PCD-01 profile (ER7 encoding, any v2.x, read segment by segment with
+ * {@link Er7Reader} rather than a full message model) into coded measurements in canonical units. Input is
+ * untrusted: a message that cannot be understood comes back as a {@link DecodeResult.Failure} naming the segment and field (e.g. {@code OBX[3]-6}).
  * Rows Vigil passes over — MDC codes it does not store, values the device could not obtain, sentinel values —
  * do not refuse the message (a monitor sends every metric it has); they are listed in {@link Hl7Message#notes()}.
  * A message with no usable metric at all is refused. Thread-safe; build one and share it.
@@ -55,7 +43,6 @@ public final class Hl7Decoder {
     public static final int MAX_BYTES = 1024 * 1024;
     private static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
-    private final PipeParser parser;
     private final ObservationReader observations;
     private final Panels panels;
     private final ZoneId zone;
@@ -69,12 +56,6 @@ public final class Hl7Decoder {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.observations = new ObservationReader(new MdcVocabulary(Objects.requireNonNull(registry, "registry")), zone);
         this.panels = new Panels(registry);
-        HapiContext context = new DefaultHapiContext();
-        context.setValidationContext(ValidationContextFactory.noValidation());
-        context.setModelClassFactory(new CanonicalModelClassFactory("2.6"));
-        context.getParserConfiguration().setAllowUnknownVersions(true);
-        context.getParserConfiguration().setValidating(false);
-        this.parser = context.getPipeParser();
     }
 
     /**
@@ -94,7 +75,7 @@ public final class Hl7Decoder {
         }
     }
 
-    private Message parse(byte[] payload) throws Hl7Rejection {
+    private List<Er7Segment> parse(byte[] payload) throws Hl7Rejection {
         if (payload == null || payload.length == 0) {
             throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH", "The message is empty; send an ORU^R01 starting with MSH.");
         }
@@ -106,12 +87,12 @@ public final class Hl7Decoder {
         if (!text.startsWith("MSH") || text.length() < 8) {
             throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH", "The message does not start with an MSH segment and its separators (MSH|^~\\&).");
         }
-        try {
-            return parser.parse(text);
-        } catch (HL7Exception e) {
-            throw Hl7Rejection.at(HL7_NOT_PARSEABLE, position(e.getLocation()),
-                    "The message is not well-formed HL7 v2: " + e.getMessageWithoutLocation());
+        List<Er7Segment> segments = Er7Reader.segments(text);
+        if (segments == null) {
+            throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH-2", "The message is not well-formed HL7 v2: MSH-1 and MSH-2"
+                    + " do not declare distinct separators (MSH|^~\\&).");
         }
+        return segments;
     }
 
     /** UTF-8 (and so ASCII), or ISO 8859-1 when MSH-18 declares it (8859/1), as older monitors send. */
@@ -153,35 +134,22 @@ public final class Hl7Decoder {
         return segments.substring(start, end);
     }
 
-    private static String position(Location location) {
-        if (location == null || location.getSegmentName() == null) {
-            return null;
-        }
-        String segment = location.getSegmentName();
-        return location.getField() > 0 ? segment + "-" + location.getField() : segment;
-    }
-
-    private Hl7Message read(Message message, Instant receivedAt) throws Hl7Rejection {
-        Iterator<Structure> segments = ReadOnlyMessageIterator.createPopulatedSegmentIterator(message);
-        if (!segments.hasNext() || !(segments.next() instanceof Segment msh) || !"MSH".equals(msh.getName())) {
-            throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH", "The message has no MSH segment.");
-        }
-        String messageCode = SegmentFields.text(msh, 9, 1);
-        String trigger = SegmentFields.text(msh, 9, 2);
+    private Hl7Message read(List<Er7Segment> segments, Instant receivedAt) throws Hl7Rejection {
+        Er7Segment msh = segments.getFirst();
+        String messageCode = msh.text(9, 1);
+        String trigger = msh.text(9, 2);
         if (!"ORU".equals(messageCode) || !"R01".equals(trigger)) {
             throw Hl7Rejection.at(HL7_UNSUPPORTED_MESSAGE, "MSH-9", "MSH-9 is " + messageCode + "^" + trigger
                     + "; Vigil takes ORU^R01 observation results (IHE PCD-01).");
         }
-        String controlId = SegmentFields.text(msh, 10, 1);
+        String controlId = msh.text(10, 1);
         if (controlId == null) {
             throw Hl7Rejection.at(HL7_MISSING_FIELD, "MSH-10", "MSH-10 (message control id) is empty; the acknowledgement echoes it.");
         }
-        Instant messageTime = Hl7Time.parse(SegmentFields.text(msh, 7, 1), zone, "MSH-7");
+        Instant messageTime = Hl7Time.parse(msh.text(7, 1), zone, "MSH-7");
         MessageWalk walk = new MessageWalk(messageTime);
-        while (segments.hasNext()) {
-            if (segments.next() instanceof Segment segment) {
-                walk.visit(segment);
-            }
+        for (Er7Segment segment : segments.subList(1, segments.size())) {
+            walk.visit(segment);
         }
         List<Hl7Reading> readings = panels.gather(walk.metrics, walk.notes, receivedAt);
         if (readings.isEmpty()) {
@@ -194,12 +162,12 @@ public final class Hl7Decoder {
                         + " is timed more than " + MAX_FUTURE_SKEW.toMinutes() + " minutes after Vigil received it; check the device's clock.");
             }
         }
-        return new Hl7Message(controlId, SegmentFields.text(msh, 3, 1), SegmentFields.text(msh, 4, 1),
-                SegmentFields.text(msh, 21, 1), messageTime, walk.patientIds, equipment(walk.equipment, msh),
+        return new Hl7Message(controlId, msh.text(3, 1), msh.text(4, 1),
+                msh.text(21, 1), messageTime, walk.patientIds, equipment(walk.equipment, msh),
                 readings, walk.notes);
     }
 
-    private static String equipment(Set<String> named, Segment msh) throws Hl7Rejection {
+    private static String equipment(Set<String> named, Er7Segment msh) throws Hl7Rejection {
         if (named.size() > 1) {
             throw Hl7Rejection.at(HL7_DEVICE_IDENTITY, "OBX-18", "The message names " + named.size()
                     + " devices in OBX-18/PRT-10; send one ORU^R01 per device (MDS).");
@@ -207,8 +175,8 @@ public final class Hl7Decoder {
         if (named.size() == 1) {
             return named.iterator().next();
         }
-        String eui64 = SegmentFields.text(msh, 3, 2);
-        if (eui64 != null && "EUI-64".equalsIgnoreCase(SegmentFields.text(msh, 3, 3))) {
+        String eui64 = msh.text(3, 2);
+        if (eui64 != null && "EUI-64".equalsIgnoreCase(msh.text(3, 3))) {
             return eui64;
         }
         throw Hl7Rejection.at(HL7_DEVICE_IDENTITY, "OBX-18", "The message names no device: give its equipment"
@@ -231,14 +199,14 @@ public final class Hl7Decoder {
             this.requestTime = messageTime;
         }
 
-        void visit(Segment segment) throws Hl7Rejection {
-            String name = segment.getName();
+        void visit(Er7Segment segment) throws Hl7Rejection {
+            String name = segment.name();
             String position = name + "[" + counts.merge(name, 1, Integer::sum) + "]";
             switch (name) {
                 case "PID" -> patient(segment);
                 case "OBR" -> {
                     request++;
-                    Instant observed = Hl7Time.parse(SegmentFields.text(segment, 7, 1), zone, position + "-7");
+                    Instant observed = Hl7Time.parse(segment.text(7, 1), zone, position + "-7");
                     requestTime = observed != null ? observed : messageTime;
                 }
                 case "OBX" -> {
@@ -254,22 +222,22 @@ public final class Hl7Decoder {
             }
         }
 
-        private void patient(Segment pid) {
-            for (int i = 0; i < SegmentFields.repetitions(pid, 3); i++) {
-                String id = SegmentFields.text(pid, 3, i, 1, 1);
+        private void patient(Er7Segment pid) {
+            for (int i = 0; i < pid.repetitions(3); i++) {
+                String id = pid.text(3, i, 1, 1);
                 if (id != null) {
-                    String authority = SegmentFields.text(pid, 3, i, 4, 1);
+                    String authority = pid.text(3, i, 4, 1);
                     patientIds.add(new PatientIdentifier(id, authority != null ? authority
-                            : SegmentFields.text(pid, 3, i, 4, 2), SegmentFields.text(pid, 3, i, 5, 1)));
+                            : pid.text(3, i, 4, 2), pid.text(3, i, 5, 1)));
                 }
             }
         }
 
-        private void equipment(Segment segment, int field, String position) throws Hl7Rejection {
-            for (int i = 0; i < SegmentFields.repetitions(segment, field); i++) {
-                String id = SegmentFields.text(segment, field, i, 1, 1);
+        private void equipment(Er7Segment segment, int field, String position) throws Hl7Rejection {
+            for (int i = 0; i < segment.repetitions(field); i++) {
+                String id = segment.text(field, i, 1, 1);
                 if (id == null) {
-                    id = SegmentFields.text(segment, field, i, 3, 1);
+                    id = segment.text(field, i, 3, 1);
                 }
                 if (id != null) {
                     if (id.length() > 64) {

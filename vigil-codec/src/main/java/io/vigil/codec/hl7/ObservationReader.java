@@ -4,7 +4,6 @@ import static io.vigil.codec.ErrorCode.HL7_MISSING_FIELD;
 import static io.vigil.codec.ErrorCode.INVALID_VALUE;
 import static io.vigil.codec.ErrorCode.UNSUPPORTED_UNIT;
 
-import ca.uhn.hl7v2.model.Segment;
 import io.vigil.model.MeasurementType;
 import io.vigil.model.UnitConversion;
 import io.vigil.model.ValueKind;
@@ -44,12 +43,12 @@ final class ObservationReader {
         this.zone = zone;
     }
 
-    Row read(Segment obx, String position, int request, Instant fallbackTime) throws Hl7Rejection {
-        String valueType = SegmentFields.text(obx, 2, 1);
-        String value = SegmentFields.text(obx, 5, 1);
-        String code = SegmentFields.text(obx, 3, 1);
-        String referenceId = SegmentFields.text(obx, 3, 2);
-        String status = SegmentFields.text(obx, 11, 1);
+    Row read(Er7Segment obx, String position, int request, Instant fallbackTime) throws Hl7Rejection {
+        String valueType = obx.text(2, 1);
+        String value = obx.text(5, 1);
+        String code = obx.text(3, 1);
+        String referenceId = obx.text(3, 2);
+        String status = obx.text(11, 1);
         String name = referenceId != null ? referenceId : code;
         if (value == null && valueType == null) {
             return new Header();
@@ -89,16 +88,16 @@ final class ObservationReader {
             return new Skipped(position + " " + name + ": " + value + " is outside " + type.alias()
                     + "'s plausible range (a monitor's sentinel for an invalid reading?)");
         }
-        Instant time = Hl7Time.parse(SegmentFields.text(obx, 14, 1), zone, position + "-14");
+        Instant time = Hl7Time.parse(obx.text(14, 1), zone, position + "-14");
         return new Metric(type, canonical, type.canonicalUnit(), time != null ? time : fallbackTime, position,
-                SegmentFields.text(obx, 4, 1), request);
+                obx.text(4, 1), request);
     }
 
-    private static UnitConversion conversion(Segment obx, MeasurementType type, String position, String name)
+    private static UnitConversion conversion(Er7Segment obx, MeasurementType type, String position, String name)
             throws Hl7Rejection {
-        String unitCode = SegmentFields.text(obx, 6, 1);
-        String unitText = SegmentFields.text(obx, 6, 2);
-        String unitSystem = SegmentFields.text(obx, 6, 3);
+        String unitCode = obx.text(6, 1);
+        String unitText = obx.text(6, 2);
+        String unitSystem = obx.text(6, 3);
         if (unitCode == null && unitText == null) {
             throw Hl7Rejection.at(HL7_MISSING_FIELD, position + "-6", position + "-6 (units) of " + name
                     + " is empty; send an MDC unit such as 262688^MDC_DIM_PERCENT^MDC or a UCUM unit.");
