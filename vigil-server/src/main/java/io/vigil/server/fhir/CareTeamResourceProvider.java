@@ -1,5 +1,6 @@
 package io.vigil.server.fhir;
 
+import io.vigil.fhir.PatientMapper;
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 /**
  * Care teams as FHIR {@code CareTeam}s ({@link CareTeams}), read-only: read, and search by {@code _id},
  * {@code participant} (a {@code Practitioner}: {@code Practitioner/{id}} or {@code {id}}) and {@code unit} (Vigil's
- * own parameter: a care unit the team covers, {@value CareTeams#UNIT_SYSTEM}|ward-a or ward-a). Teams are managed
+ * own parameter: a care unit the team covers, {@value PatientMapper#CARE_UNIT_SYSTEM}|ward-a or ward-a). Teams are managed
  * through {@code /api/v1/care-teams}.
  */
 @Component
@@ -69,7 +70,7 @@ public class CareTeamResourceProvider implements IResourceProvider {
             @Description(shortDefinition = "A member: Practitioner/{id} or {id}")
             @OptionalParam(name = CareTeam.SP_PARTICIPANT, targetTypes = Practitioner.class,
                     chainWhitelist = OptionalParam.ALLOW_CHAIN_NOTCHAINED) ReferenceAndListParam participant,
-            @Description(shortDefinition = "A care unit the team covers: " + CareTeams.UNIT_SYSTEM + "|{unit} or {unit}")
+            @Description(shortDefinition = "A care unit the team covers: " + PatientMapper.CARE_UNIT_SYSTEM + "|{unit} or {unit}")
             @OptionalParam(name = SP_UNIT) TokenAndListParam unit,
             @Count Integer count,
             @Offset Integer offset,
@@ -95,7 +96,7 @@ public class CareTeamResourceProvider implements IResourceProvider {
     }
 
     private static boolean isUnit(TokenParam token) {
-        return token.getSystem() == null || CareTeams.UNIT_SYSTEM.equals(token.getSystem());
+        return token.getSystem() == null || PatientMapper.CARE_UNIT_SYSTEM.equals(token.getSystem());
     }
 
     private static boolean isPractitioner(ReferenceParam reference) {

@@ -6,18 +6,16 @@ import io.vigil.server.security.UserStore;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CareTeam.CareTeamStatus;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Reference;
 
 /**
  * A Vigil care team as an R4 {@code CareTeam}: the team id as an identifier (system {@value #TEAM_SYSTEM}), its
  * name, status active, each member who is a clinician as a participant referencing their {@code Practitioner}
  * (other members — service accounts, administrators — are not care providers and are left out), and each care unit
- * it covers as a {@code managingOrganization}: a logical reference by identifier (system {@value #UNIT_SYSTEM}),
+ * it covers as a {@code managingOrganization}: a logical reference by identifier (system {@value PatientMapper#CARE_UNIT_SYSTEM}),
  * since Vigil keeps units as names, not as Organization resources.
  */
 final class CareTeams {
     static final String TEAM_SYSTEM = "https://vigil.io/fhir/sid/care-team";
-    static final String UNIT_SYSTEM = PatientMapper.CARE_UNIT_SYSTEM;
 
     private CareTeams() {
     }

@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -74,12 +75,7 @@ class DeviceIngestController {
         DeviceCheck check = devices.check(id, bearer(http.getHeader(HttpHeaders.AUTHORIZATION)));
         if (check != DeviceCheck.ACCEPTED) {
             audit.record(AuditEvent.deviceRefused(clock.instant(), id, check == DeviceCheck.REVOKED, http.getRemoteAddr(),
-                    switch (format) {
-                        case PayloadFormat.GattCharacteristic gatt -> "POST /api/v1/devices/{id}/ble/{uuid}";
-                        case PayloadFormat.VendorJson vendor -> "POST /api/v1/devices/{id}/raw/{template}";
-                        case PayloadFormat.DeviceJson json -> "POST /api/v1/devices/{id}/measurements";
-                        case PayloadFormat.Unsupported unsupported -> "POST /api/v1/devices/{id}/{kind}"; // MQTT only today
-                    }));
+                    "POST " + http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)));
         }
         if (check == DeviceCheck.REVOKED) {
             IngestResult.Rejected refused = ingest.refuse(request, ApiErrors.DEVICE_REVOKED, "This device has been revoked");

@@ -1,5 +1,6 @@
 package io.vigil.server.fhir;
 
+import io.vigil.fhir.PatientMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.fhir.FhirJson;
@@ -266,7 +267,7 @@ abstract class FhirAccessMatrix {
         for (Caller caller : callers) {
             expectSearch(soft, caller, "CareTeam", "CareTeam", all);
             expectSearch(soft, caller, "CareTeam", "CareTeam?unit=home", home);
-            expectSearch(soft, caller, "CareTeam", "CareTeam?unit=" + CareTeams.UNIT_SYSTEM + "|home", home);
+            expectSearch(soft, caller, "CareTeam", "CareTeam?unit=" + PatientMapper.CARE_UNIT_SYSTEM + "|home", home);
             expectSearch(soft, caller, "CareTeam", "CareTeam?participant=Practitioner/m-clin-a", Set.of("m-team-a"));
             expectSearch(soft, caller, "CareTeam", "CareTeam?participant=m-integ", Set.of());
             expectRead(soft, caller, "CareTeam", "m-team-a", true);
@@ -280,7 +281,7 @@ abstract class FhirAccessMatrix {
         assertThat(team.getParticipant()).as("the integration account is a member but no practitioner")
                 .extracting(p -> p.getMember().getReference()).containsExactly("Practitioner/m-clin-a");
         assertThat(team.getManagingOrganization()).extracting(r -> r.getIdentifier().getSystem() + "|" + r.getIdentifier().getValue())
-                .containsExactly(CareTeams.UNIT_SYSTEM + "|ward-a");
+                .containsExactly(PatientMapper.CARE_UNIT_SYSTEM + "|ward-a");
     }
 
     @Test
