@@ -12,7 +12,7 @@ import java.util.Objects;
  * What staff must act on: one alert per episode of a rule's condition for a patient. Repeated breaches
  * while it is open update it ({@code count}, last value and time) rather than open another.
  *
- * @param rule          the limit rule's id (e.g. {@code heart-rate-high})
+ * @param rule          the id of the rule that raised it (e.g. {@code heart-rate-high})
  * @param count         how many breaching readings it has seen
  * @param resolvedBy    the user who resolved it; null while open and when the condition cleared by itself
  */
@@ -34,7 +34,12 @@ public record Alert(String id, String patient, String rule, String measurement, 
 
     /** A new active alert for a raised condition. */
     public static Alert raise(String id, LimitEvent.Raised raised) {
-        return new Alert(id, raised.patient(), raised.rule().id(), raised.rule().measurement(), raised.priority(),
+        return raise(id, (ConditionEvent.Raised) raised.condition());
+    }
+
+    /** A new active alert for any rule's raised condition. */
+    public static Alert raise(String id, ConditionEvent.Raised raised) {
+        return new Alert(id, raised.patient(), raised.rule().id(), raised.rule().measurement(), raised.rule().priority(),
                 AlertState.ACTIVE, raised.time(), raised.value(), raised.value(), raised.time(), 1, null, null, null,
                 null, null);
     }

@@ -16,14 +16,19 @@ public final class AlertPolicy {
 
     /** What happens to alerts, given the event and the open alert of the event's patient and rule, if any. */
     public static AlertChange apply(LimitEvent event, Optional<Alert> open, Supplier<String> newId) {
+        return apply(event.condition(), open, newId);
+    }
+
+    /** What happens to alerts, given any rule's condition event and the open alert of its patient and rule. */
+    public static AlertChange apply(ConditionEvent event, Optional<Alert> open, Supplier<String> newId) {
         return switch (event) {
-            case LimitEvent.Raised raised -> open
+            case ConditionEvent.Raised raised -> open
                     .map(alert -> updated(alert.recur(raised.value(), raised.time())))
                     .orElseGet(() -> new AlertChange.Opened(Alert.raise(newId.get(), raised)));
-            case LimitEvent.Continuing more -> open
+            case ConditionEvent.Continuing more -> open
                     .map(alert -> updated(alert.recur(more.value(), more.time())))
                     .orElse(AlertChange.NONE);
-            case LimitEvent.Cleared cleared -> open
+            case ConditionEvent.Cleared cleared -> open
                     .map(alert -> alert.conditionCleared(cleared.time()) instanceof AlertTransition.Applied a
                             ? (AlertChange) new AlertChange.Resolved(a.alert()) : AlertChange.NONE)
                     .orElse(AlertChange.NONE);

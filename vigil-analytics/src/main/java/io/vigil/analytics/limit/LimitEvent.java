@@ -1,6 +1,9 @@
 package io.vigil.analytics.limit;
 
+import io.vigil.analytics.alert.AlertCategory;
 import io.vigil.analytics.alert.AlertPriority;
+import io.vigil.analytics.alert.AlertRule;
+import io.vigil.analytics.alert.ConditionEvent;
 import java.time.Instant;
 
 /** What a {@link LimitMonitor} saw a reading do to a rule's condition. */
@@ -12,6 +15,17 @@ public sealed interface LimitEvent {
     double value();
 
     Instant time();
+
+    /** The same event in the alert workflow's terms (a limit is a physiological condition). */
+    default ConditionEvent condition() {
+        AlertRule alertRule = new AlertRule(rule().id(), rule().measurement(), rule().priority(),
+                AlertCategory.PHYSIOLOGICAL);
+        return switch (this) {
+            case Raised r -> new ConditionEvent.Raised(alertRule, patient(), value(), time());
+            case Continuing c -> new ConditionEvent.Continuing(alertRule, patient(), value(), time());
+            case Cleared c -> new ConditionEvent.Cleared(alertRule, patient(), value(), time());
+        };
+    }
 
     /** The condition became true: the breach has held for the rule's duration. */
     record Raised(LimitRule rule, String patient, double value, Instant time) implements LimitEvent {

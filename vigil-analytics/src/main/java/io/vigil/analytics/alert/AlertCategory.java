@@ -1,0 +1,20 @@
+package io.vigil.analytics.alert;
+
+/**
+ * IEC 60601-1-8's two kinds of alarm condition: about the patient (physiological) or about the equipment
+ * or its data (technical: sensor off, no data, implausible value, clock off).
+ */
+public enum AlertCategory {
+    PHYSIOLOGICAL("physiological"), TECHNICAL("technical");
+
+    private final String code;
+
+    AlertCategory(String code) {
+        this.code = code;
+    }
+
+    /** The lower-case code the API uses. */
+    public String code() {
+        return code;
+    }
+}
