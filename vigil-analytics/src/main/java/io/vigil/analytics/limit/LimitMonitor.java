@@ -21,6 +21,35 @@ public final class LimitMonitor {
         this.watches = rules.rules().stream().map(Watch::new).toList();
     }
 
+    private LimitMonitor(String patient, List<Watch> watches) {
+        this.patient = patient;
+        this.watches = watches;
+    }
+
+    /**
+     * This patient's monitor with changed rules (an override set or removed, another SpO2 scale), taking effect
+     * from the next reading. A rule whose id stays keeps its state — a raised condition stays raised, so the next
+     * reading inside the new limit clears it — and a breach pending its duration keeps its start.
+     */
+    public LimitMonitor withRules(LimitRules rules) {
+        List<Watch> next = new ArrayList<>();
+        for (LimitRule rule : rules.rules()) {
+            Watch watch = new Watch(rule);
+            watches.stream().filter(w -> w.rule.id().equals(rule.id())).findFirst().ifPresent(old -> {
+                watch.lastSeen = old.lastSeen;
+                watch.breachSince = old.breachSince;
+                watch.raised = old.raised;
+            });
+            next.add(watch);
+        }
+        return new LimitMonitor(patient, List.copyOf(next));
+    }
+
+    /** The rules this monitor applies. */
+    public LimitRules rules() {
+        return new LimitRules(watches.stream().map(w -> w.rule).toList());
+    }
+
     /** The events a stored measurement causes: quantities by their alias, panels by each component's alias. */
     public List<LimitEvent> accept(Measurement measurement) {
         return switch (measurement.value()) {
