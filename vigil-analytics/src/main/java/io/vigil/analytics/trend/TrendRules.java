@@ -27,11 +27,26 @@ public record TrendRules(List<TrendRule> rules) {
      * with at least 4 readings (this project's choices: no standard gives slope thresholds).
      */
     public static TrendRules defaults() {
+        return of(1.0, Duration.ofHours(26), 2.0, Duration.ofHours(74), 4, 3, Duration.ofHours(1));
+    }
+
+    /**
+     * The four rules with these figures (medium priority). Weight gains clear at half a kilogram below the gain
+     * (at most half the gain); slopes clear at a quarter (respiratory rate) or a third (SpO2) of their slope; a
+     * slope needs at least 4 readings.
+     *
+     * @param spo2FallPerHour the fall as a positive number of % per hour
+     */
+    public static TrendRules of(double dayKg, Duration dayWindow, double threeDayKg, Duration threeDayWindow,
+                                double respiratoryRateRisePerHour, double spo2FallPerHour, Duration slopeWindow) {
         return new TrendRules(List.of(
-                new TrendRule.Gain("weight-gain-1d", "body-weight", 1.0, 0.5, Duration.ofHours(26), AlertPriority.MEDIUM),
-                new TrendRule.Gain("weight-gain-3d", "body-weight", 2.0, 0.5, Duration.ofHours(74), AlertPriority.MEDIUM),
-                new TrendRule.Slope("respiratory-rate-rising", "respiratory-rate", 4, 1, Duration.ofHours(1), 4,
+                new TrendRule.Gain("weight-gain-1d", "body-weight", dayKg, Math.min(0.5, dayKg / 2), dayWindow,
                         AlertPriority.MEDIUM),
-                new TrendRule.Slope("spo2-falling", "spo2", -3, -1, Duration.ofHours(1), 4, AlertPriority.MEDIUM)));
+                new TrendRule.Gain("weight-gain-3d", "body-weight", threeDayKg, Math.min(0.5, threeDayKg / 2),
+                        threeDayWindow, AlertPriority.MEDIUM),
+                new TrendRule.Slope("respiratory-rate-rising", "respiratory-rate", respiratoryRateRisePerHour,
+                        respiratoryRateRisePerHour / 4, slopeWindow, 4, AlertPriority.MEDIUM),
+                new TrendRule.Slope("spo2-falling", "spo2", -spo2FallPerHour, -spo2FallPerHour / 3, slopeWindow, 4,
+                        AlertPriority.MEDIUM)));
     }
 }

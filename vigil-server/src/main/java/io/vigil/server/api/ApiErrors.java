@@ -54,6 +54,16 @@ public final class ApiErrors {
     public static final String NOT_A_CAREGIVER = "VIGIL-1343";
     /** A clinician registers patients only into a care unit one of their care teams covers. */
     public static final String UNIT_NOT_COVERED = "VIGIL-1350";
+    /** Per-patient limits: no default limit rule has this id. */
+    public static final String LIMIT_RULE_UNKNOWN = "VIGIL-1550";
+    /** Per-patient limits: the threshold is missing or outside the measurement's plausible range. */
+    public static final String LIMIT_THRESHOLD_INVALID = "VIGIL-1551";
+    /** Per-patient limits: the hysteresis is negative or would put the clearing point outside the plausible range. */
+    public static final String LIMIT_HYSTERESIS_INVALID = "VIGIL-1552";
+    /** Per-patient limits: the duration is not an ISO-8601 duration from 0 to 1 hour. */
+    public static final String LIMIT_DURATION_INVALID = "VIGIL-1553";
+    /** Per-patient limits: the priority is not high, medium or low. */
+    public static final String LIMIT_PRIORITY_INVALID = "VIGIL-1554";
     /** A shipped or folder mapping template cannot be changed or deleted through the API. */
     public static final String TEMPLATE_READ_ONLY = "VIGIL-1420";
 

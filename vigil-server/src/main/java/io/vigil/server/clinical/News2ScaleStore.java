@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The NEWS2 SpO2 scale per patient: scale 1 unless a clinician chose scale 2. */
 @Repository
-class News2ScaleStore {
+public class News2ScaleStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -19,7 +19,7 @@ class News2ScaleStore {
         this.clock = clock;
     }
 
-    SpO2Scale scaleOf(String patientId) {
+    public SpO2Scale scaleOf(String patientId) {
         return jdbc.query("SELECT scale FROM news2_scale WHERE patient_id = ?", (rs, n) -> rs.getInt("scale"), patientId)
                 .stream().findFirst().map(SpO2Scale::of).orElse(SpO2Scale.SCALE_1);
     }

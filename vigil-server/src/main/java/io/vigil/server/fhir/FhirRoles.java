@@ -26,6 +26,7 @@ final class FhirRoles {
             "Patient", EnumSet.allOf(Role.class),
             "Observation", CLINICAL,
             "RiskAssessment", CLINICAL,
+            "Goal", CLINICAL,
             "Device", STAFF,
             "Practitioner", STAFF,
             "CareTeam", STAFF);

@@ -24,6 +24,7 @@ class FhirServerConfiguration {
     ServletRegistrationBean<RestfulServer> fhirServlet(PatientResourceProvider patients, DeviceResourceProvider devices,
                                                        ObservationResourceProvider observations,
                                                        RiskAssessmentResourceProvider riskAssessments,
+                                                       GoalResourceProvider goals,
                                                        PractitionerResourceProvider practitioners,
                                                        CareTeamResourceProvider careTeams,
                                                        AuditEventResourceProvider auditEvents) {
@@ -35,7 +36,7 @@ class FhirServerConfiguration {
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
-        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, auditEvents));
+        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, goals, auditEvents));
         server.registerProviders(List.of(practitioners, careTeams));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());

@@ -24,8 +24,8 @@ final class VigilCapabilities {
         CapabilityStatement.CapabilityStatementRestComponent rest = capability.getRestFirstRep();
         rest.getSecurity().setDescription("HTTP Basic authentication with a Vigil user account. Every read and search "
                 + "returns only what the caller may see (care teams' units, shares, break-glass); anything else is 404 "
-                + "like an unknown id. Patient: every role (admins see every registration); Observation and "
-                + "RiskAssessment: clinician, caregiver, integration; Device, Practitioner, CareTeam: admin, clinician, "
+                + "like an unknown id. Patient: every role (admins see every registration); Observation, "
+                + "RiskAssessment and Goal (per-patient limit overrides, read-only): clinician, caregiver, integration; Device, Practitioner, CareTeam: admin, clinician, "
                 + "integration; AuditEvent (the audit trail, IHE BALP shapes): admin; other roles get 403. Creating a "
                 + "Patient needs the admin or clinician role.");
         for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {

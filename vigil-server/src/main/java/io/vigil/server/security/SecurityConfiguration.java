@@ -95,6 +95,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/limits/*").hasRole(CLINICIAN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/patients/*/limits/*").hasRole(CLINICIAN)
                         // Acknowledging and resolving alerts are clinical acts: clinicians only.
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve").hasRole(CLINICIAN)
                         // Accounts, care teams and the review of break-glass grants: administrators.

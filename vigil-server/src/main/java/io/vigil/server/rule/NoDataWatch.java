@@ -1,0 +1,113 @@
+package io.vigil.server.rule;
+
+import io.vigil.analytics.alert.ConditionEvent;
+import io.vigil.analytics.nodata.NoDataMonitor;
+import io.vigil.model.ObservationRecord;
+import io.vigil.server.alert.AlertConditions;
+import io.vigil.server.device.DeviceStore;
+import io.vigil.server.observation.ObservationEvents;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The no-data alarm: every {@code vigil.rules.no-data-check-every} it asks {@link NoDataMonitor}, at the clock's
+ * time, which assigned devices of a watched type ({@code vigil.rules.no-data}) have been silent too long, and
+ * reports {@code no-data-<device>} for the patient they are assigned to; every stored reading (attributed or not)
+ * tells the monitor the device is alive, which clears the condition. The monitor lives in memory: after a restart
+ * silence counts from the first check.
+ */
+@Component
+class NoDataWatch implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(NoDataWatch.class);
+
+    private final ObservationEvents events;
+    private final AlertConditions conditions;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final NoDataMonitor monitor;
+    private final Duration every;
+    private volatile AutoCloseable subscription;
+    private volatile ScheduledExecutorService scheduler;
+
+    NoDataWatch(ObservationEvents events, AlertConditions conditions, JdbcTemplate jdbc, Clock clock,
+                RuleProperties properties) {
+        this.events = events;
+        this.conditions = conditions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.monitor = new NoDataMonitor(properties.expectedReadings());
+        this.every = properties.noDataCheckEvery();
+    }
+
+    void onStored(List<ObservationRecord> stored) {
+        for (ObservationRecord observation : stored) {
+            monitor.seen(observation.deviceId(), observation.receivedAt()).forEach(conditions::report);
+        }
+    }
+
+    /** One check at the clock's time. */
+    void check() {
+        Instant now = clock.instant();
+        Timestamp at = Timestamp.from(now);
+        List<NoDataMonitor.Assigned> assigned = jdbc.query("""
+                SELECT a.device_id, d.device_type, a.patient_id, a.starts_at FROM device_assignment a
+                JOIN device d ON d.id = a.device_id
+                WHERE a.starts_at <= ? AND (a.ends_at IS NULL OR a.ends_at > ?) AND d.status = ?""",
+                (rs, n) -> new NoDataMonitor.Assigned(rs.getString("device_id"), rs.getString("device_type"),
+                        rs.getString("patient_id"), rs.getTimestamp("starts_at").toInstant()),
+                at, at, DeviceStore.ACTIVE);
+        List<ConditionEvent> changed = monitor.check(now, assigned);
+        changed.forEach(conditions::report);
+    }
+
+    private void checkSafely() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            log.warn("event=no_data.check_failed error={}", e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        subscription = events.subscribe(this::onStored);
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("vigil-no-data").daemon().factory());
+        started.scheduleWithFixedDelay(this::checkSafely, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = started;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = scheduler;
+        scheduler = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+        AutoCloseable current = subscription;
+        subscription = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot unsubscribe the no-data watch", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return subscription != null;
+    }
+}
