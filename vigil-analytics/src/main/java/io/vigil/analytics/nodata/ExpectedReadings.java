@@ -20,10 +20,13 @@ public record ExpectedReadings(Map<String, Duration> intervals) {
         });
     }
 
-    /** Bedside monitors and continuous pulse oximeters every 5 minutes, CGMs every 15 (three missed readings). */
+    /**
+     * Bedside monitors ({@code vital-signs-monitor}, the type the demo ward and the simulator register) and pulse
+     * oximeters every 5 minutes; CGMs ({@code continuous-glucose-monitor}) every 15, three missed 5-minute readings.
+     */
     public static ExpectedReadings defaults() {
-        return new ExpectedReadings(Map.of("bedside-monitor", Duration.ofMinutes(5),
-                "pulse-oximeter", Duration.ofMinutes(5), "cgm", Duration.ofMinutes(15)));
+        return new ExpectedReadings(Map.of("vital-signs-monitor", Duration.ofMinutes(5),
+                "pulse-oximeter", Duration.ofMinutes(5), "continuous-glucose-monitor", Duration.ofMinutes(15)));
     }
 
     public Optional<Duration> interval(String deviceType) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class NoDataMonitorTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private final NoDataMonitor monitor = new NoDataMonitor(ExpectedReadings.defaults());
-    private final List<Assigned> ward = List.of(new Assigned("mon-1", "bedside-monitor", "p1", T0.minusSeconds(3600)),
-            new Assigned("cgm-1", "cgm", "p1", T0.minusSeconds(3600)),
+    private final List<Assigned> ward = List.of(new Assigned("mon-1", "vital-signs-monitor", "p1", T0.minusSeconds(3600)),
+            new Assigned("cgm-1", "continuous-glucose-monitor", "p1", T0.minusSeconds(3600)),
             new Assigned("cuff-1", "blood-pressure-monitor", "p1", T0.minusSeconds(3600)));
 
     private List<String> check(Duration after) {

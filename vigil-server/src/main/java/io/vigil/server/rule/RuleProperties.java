@@ -23,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param predictedLowThreshold    {@code glucose-predicted-low}: forecast below this, mg/dL
  * @param predictedLowHorizon      how far ahead the forecast looks
  * @param predictedLowFitWindow    how much recent CGM data the line is fitted to
- * @param noData                   expected interval per device type (default bedside-monitor and pulse-oximeter 5m,
- *                                 cgm 15m); a type not listed is not watched
+ * @param noData                   expected interval per device type (default vital-signs-monitor and pulse-oximeter
+ *                                 5m, continuous-glucose-monitor 15m); a type not listed is not watched
  * @param noDataCheckEvery         how often the no-data check runs
  * @param clockOffsetMax           a device clock off by more than this raises {@code clock-off-<device>}
  * @param minPulseAmplitudeIndex   pulse amplitude index (%) below which an SpO2 reading has low signal quality
