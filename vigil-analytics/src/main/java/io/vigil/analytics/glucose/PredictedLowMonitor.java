@@ -16,6 +16,7 @@ public final class PredictedLowMonitor {
     private final PredictedLow rule;
     private final ReadingWindow window;
     private final ConditionLatch latch;
+    private int below;
 
     public PredictedLowMonitor(String patient, PredictedLow rule) {
         this.rule = rule;
@@ -40,8 +41,11 @@ public final class PredictedLowMonitor {
         }
         double f = forecast.get();
         if (f < rule.threshold()) {
-            return Optional.of(latch.holds(f, window.newestTime()));
+            below++;
+            return latch.raised() || below >= rule.confirmations()
+                    ? Optional.of(latch.holds(f, window.newestTime())) : Optional.empty();
         }
+        below = 0;
         if (f >= rule.threshold() + rule.clearMargin()) {
             return Optional.ofNullable(latch.over(f, window.newestTime()));
         }

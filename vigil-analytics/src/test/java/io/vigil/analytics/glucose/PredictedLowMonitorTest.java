@@ -2,6 +2,7 @@ package io.vigil.analytics.glucose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.analytics.alert.AlertPriority;
 import io.vigil.analytics.alert.ConditionEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /** Linear least-squares forecast 30 minutes ahead from the last 20 minutes of CGM readings. */
 class PredictedLowMonitorTest {
     private static final Instant T0 = Instant.parse("2026-11-25T03:00:00Z");
-    private final PredictedLowMonitor monitor = new PredictedLowMonitor("p1", PredictedLow.defaults());
+    private static final PredictedLow ONCE = new PredictedLow(70, 5, Duration.ofMinutes(20), Duration.ofMinutes(30), 3,
+            1, AlertPriority.MEDIUM);
+    private PredictedLowMonitor monitor = new PredictedLowMonitor("p1", ONCE);
 
     private Optional<ConditionEvent> cgm(double mgdl, int minute) {
         return monitor.accept(mgdl, T0.plus(Duration.ofMinutes(minute)));
@@ -40,6 +43,16 @@ class PredictedLowMonitorTest {
         cgm(104, 25);
         cgm(108, 30);
         assertThat(cgm(112, 35)).containsInstanceOf(ConditionEvent.Cleared.class);
+    }
+
+    @Test
+    void defaults_needTwoLowForecastsInARow() {
+        monitor = new PredictedLowMonitor("p1", PredictedLow.defaults());
+        cgm(150, 0);
+        cgm(144, 5);
+        cgm(138, 10);
+        assertThat(cgm(115, 15)).as("the first low forecast").isEmpty();
+        assertThat(cgm(100, 20)).containsInstanceOf(ConditionEvent.Raised.class);
     }
 
     @Test

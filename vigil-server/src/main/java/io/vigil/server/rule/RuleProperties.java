@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param predictedLowThreshold    {@code glucose-predicted-low}: forecast below this, mg/dL
  * @param predictedLowHorizon      how far ahead the forecast looks
  * @param predictedLowFitWindow    how much recent CGM data the line is fitted to
+ * @param predictedLowConfirmations how many consecutive forecasts must be low before it raises
  * @param noData                   expected interval per device type (default vital-signs-monitor and pulse-oximeter
  *                                 5m, continuous-glucose-monitor 15m); a type not listed is not watched
  * @param noDataCheckEvery         how often the no-data check runs
@@ -43,7 +44,8 @@ public record RuleProperties(
         @DefaultValue("1h") Duration slopeWindow,
         @DefaultValue("70") double predictedLowThreshold,
         @DefaultValue("30m") Duration predictedLowHorizon,
-        @DefaultValue("20m") Duration predictedLowFitWindow,
+        @DefaultValue("30m") Duration predictedLowFitWindow,
+        @DefaultValue("2") int predictedLowConfirmations,
         Map<String, Duration> noData,
         @DefaultValue("30s") Duration noDataCheckEvery,
         @DefaultValue("5m") Duration clockOffsetMax,
@@ -69,7 +71,7 @@ public record RuleProperties(
                 weightGainThreeDayWindow, respiratoryRateRisePerHour, spo2FallPerHour, slopeWindow);
         PredictedLow defaults = PredictedLow.defaults();
         PredictedLow predictedLow = new PredictedLow(predictedLowThreshold, defaults.clearMargin(), predictedLowFitWindow,
-                predictedLowHorizon, defaults.minReadings(), defaults.priority());
+                predictedLowHorizon, defaults.minReadings(), predictedLowConfirmations, defaults.priority());
         return new WatchRules(technical, trends, predictedLow, oxygenFreshness);
     }
 

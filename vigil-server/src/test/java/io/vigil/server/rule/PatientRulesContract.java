@@ -154,7 +154,7 @@ abstract class PatientRulesContract extends BedsideContract {
         }
         awaitAlert("respiratory-rate-rising", a -> true);
 
-        double[] cgm = {140, 134, 128, 110};
+        double[] cgm = {150, 144, 138, 115, 100};
         for (int i = 0; i < cgm.length; i++) {
             send(3000 + 300 * i, Map.of("cgm-glucose", cgm[i]));
         }
