@@ -30,9 +30,10 @@ record DeviceStatus(boolean sensorOff, boolean poorSignal, String reason) {
                 off = true;
             } else if (POOR_SIGNAL.contains(flag)) {
                 poor = flag;
-            } else if (below(PULSE_AMPLITUDE.matcher(note), rules.minPulseAmplitudeIndex())) {
+            } else if (note.startsWith("pulse amplitude index ")
+                    && below(PULSE_AMPLITUDE.matcher(note), rules.minPulseAmplitudeIndex())) {
                 poor = "pulse amplitude index below " + rules.minPulseAmplitudeIndex() + " %";
-            } else if (below(CGM_QUALITY.matcher(note), rules.minCgmQuality())) {
+            } else if (note.contains("quality ") && below(CGM_QUALITY.matcher(note), rules.minCgmQuality())) {
                 poor = "CGM quality below " + rules.minCgmQuality() + " %";
             }
         }
