@@ -47,10 +47,10 @@ abstract class FhirAccessMatrix {
     private static final String PASSWORD = "matrix-secret-4711";
     /** A user name FHIR cannot carry as an id ({@code @}, {@code _}). */
     private static final String ODD_NAME = "olga_odd@ward.example";
-    private static final Set<String> EVERY_TYPE = Set.of("Patient", "Observation", "RiskAssessment", "Device",
+    private static final Set<String> EVERY_TYPE = Set.of("Patient", "Observation", "RiskAssessment", "Goal", "Device",
             "Practitioner", "CareTeam");
     private static final Set<String> ADMIN_TYPES = Set.of("Patient", "Device", "Practitioner", "CareTeam");
-    private static final Set<String> CAREGIVER_TYPES = Set.of("Patient", "Observation", "RiskAssessment");
+    private static final Set<String> CAREGIVER_TYPES = Set.of("Patient", "Observation", "RiskAssessment", "Goal");
 
     /**
      * One caller and exactly what it may see.
@@ -105,6 +105,8 @@ abstract class FhirAccessMatrix {
         team("m-team-h", "Matrix home", "home", "m-clin-h");
         VigilClient.Response shared = admin.put("/api/v1/patients/" + p1 + "/shares/m-carer", Map.of());
         assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+        overrideSpo2Low("m-clin-a", p1);
+        overrideSpo2Low("m-clin-h", p2);
 
         Set<String> all = Set.of(p1, p2, p3);
         callers.add(caller("m-admin", all, Set.of(), false, ADMIN_TYPES));
@@ -189,6 +191,21 @@ abstract class FhirAccessMatrix {
                 expectSearch(soft, caller, "RiskAssessment", "RiskAssessment?patient=" + patient,
                         visible ? Set.of("news2-" + patient) : Set.of());
             }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void goal_limitOverridesOnlyForPatientsWhoseClinicalDataTheCallerSees() {
+        SoftAssertions soft = new SoftAssertions();
+        for (Caller caller : callers) {
+            for (String patient : List.of(p1, p2)) {
+                boolean visible = caller.clinical().contains(patient);
+                String goal = "limit-" + patient + ".spo2-low";
+                expectRead(soft, caller, "Goal", goal, visible);
+                expectSearch(soft, caller, "Goal", "Goal?patient=" + patient, visible ? Set.of(goal) : Set.of());
+            }
+            expectSearch(soft, caller, "Goal", "Goal?subject=Patient/" + p3, Set.of());
         }
         soft.assertAll();
     }
@@ -356,6 +373,12 @@ abstract class FhirAccessMatrix {
         expectSearch(expired, clinician, "Observation", "Observation?patient=" + p3, Set.of());
         expectSearch(expired, clinician, "Patient", "Patient", Set.of());
         expired.assertAll();
+    }
+
+    private void overrideSpo2Low(String clinician, String patient) {
+        VigilClient.Response set = VigilClient.user(httpPort, clinician, PASSWORD)
+                .put("/api/v1/patients/" + patient + "/limits/spo2-low", Map.of("threshold", 88));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
     }
 
     // ---- expectations ----

@@ -41,8 +41,8 @@ abstract class PatientRulesContract extends BedsideContract {
     String limits;
 
     @BeforeEach
-    void readingsFromAnHourAgo() {
-        start = clock.instant().minus(60, ChronoUnit.MINUTES);
+    void readingsFromNinetyMinutesAgo() {
+        start = clock.instant().minus(90, ChronoUnit.MINUTES);
         limits = "/api/v1/patients/" + patient + "/limits";
     }
 
