@@ -26,7 +26,7 @@ public class News2ScaleStore {
 
     /** Records the clinician's choice; portable upsert (update, else insert; a racing insert retries the update). */
     @Transactional
-    void choose(String patientId, SpO2Scale scale, String clinician) {
+    public void choose(String patientId, SpO2Scale scale, String clinician) {
         Timestamp now = Timestamp.from(clock.instant());
         if (update(patientId, scale, clinician, now) == 0) {
             try {

@@ -2,6 +2,7 @@ package io.vigil.server.demo;
 
 import io.vigil.server.VigilProperties;
 import io.vigil.server.access.PatientShares;
+import io.vigil.server.clinical.News2ScaleStore;
 import io.vigil.server.device.DeviceAssignments;
 import io.vigil.server.device.DeviceStore;
 import io.vigil.server.mqtt.EmbeddedBroker;
@@ -36,9 +37,10 @@ class DemoRunner implements ApplicationRunner {
     private Simulator simulator;
 
     DemoRunner(VigilProperties properties, PatientRegistration registration, PatientStore patients, DeviceStore devices,
-               DeviceAssignments assignments, PatientShares shares, ObjectProvider<EmbeddedBroker> broker, Clock clock) {
+               DeviceAssignments assignments, PatientShares shares, News2ScaleStore scales,
+               ObjectProvider<EmbeddedBroker> broker, Clock clock) {
         this.properties = properties;
-        this.ward = new DemoWard(registration, patients, devices, assignments, shares, clock);
+        this.ward = new DemoWard(registration, patients, devices, assignments, shares, scales, clock);
         this.broker = broker;
         this.clock = clock;
     }

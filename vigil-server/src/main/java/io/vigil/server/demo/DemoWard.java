@@ -1,8 +1,10 @@
 package io.vigil.server.demo;
 
+import io.vigil.analytics.news2.SpO2Scale;
 import io.vigil.model.DeviceRecord;
 import io.vigil.model.PatientRecord;
 import io.vigil.server.access.PatientShares;
+import io.vigil.server.clinical.News2ScaleStore;
 import io.vigil.server.device.DeviceAssignments;
 import io.vigil.server.device.DeviceStore;
 import io.vigil.server.patient.PatientRegistration;
@@ -38,11 +40,13 @@ class DemoWard {
     private final DeviceStore devices;
     private final DeviceAssignments assignments;
     private final PatientShares shares;
+    private final News2ScaleStore scales;
     private final Clock clock;
 
     DemoWard(PatientRegistration registration, PatientStore patients, DeviceStore devices, DeviceAssignments assignments,
-             PatientShares shares, Clock clock) {
+             PatientShares shares, News2ScaleStore scales, Clock clock) {
         this.shares = shares;
+        this.scales = scales;
         this.registration = registration;
         this.patients = patients;
         this.devices = devices;
@@ -95,6 +99,10 @@ class DemoWard {
             }
             if (assignments.history(bed.deviceId()).isEmpty()) {
                 assignments.assign(bed.deviceId(), patient.id(), clock.instant().minusSeconds(3600), null);
+            }
+            if (bed.scenario() == Scenario.COPD) {
+                // the simulated COPD patient's target is 88–92 %: the clinician's NEWS2 scale 2, which moves spo2-low
+                scales.choose(patient.id(), SpO2Scale.SCALE_2, "demo");
             }
             if (bed.mrn().equals(CAREGIVERS_PATIENT)) {
                 shares.share(patient.id(), DEMO_CAREGIVER, "demo");

@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,21 +27,19 @@ import org.springframework.stereotype.Component;
  * silence counts from the first check.
  */
 @Component
-class NoDataWatch implements SmartLifecycle {
+class NoDataWatch extends ReadingSubscriber {
     private static final Logger log = LoggerFactory.getLogger(NoDataWatch.class);
 
-    private final ObservationEvents events;
     private final AlertConditions conditions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final NoDataMonitor monitor;
     private final Duration every;
-    private volatile AutoCloseable subscription;
     private volatile ScheduledExecutorService scheduler;
 
     NoDataWatch(ObservationEvents events, AlertConditions conditions, JdbcTemplate jdbc, Clock clock,
                 RuleProperties properties) {
-        this.events = events;
+        super(events);
         this.conditions = conditions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -50,6 +47,7 @@ class NoDataWatch implements SmartLifecycle {
         this.every = properties.noDataCheckEvery();
     }
 
+    @Override
     void onStored(List<ObservationRecord> stored) {
         for (ObservationRecord observation : stored) {
             monitor.seen(observation.deviceId(), observation.receivedAt()).forEach(conditions::report);
@@ -81,7 +79,7 @@ class NoDataWatch implements SmartLifecycle {
 
     @Override
     public void start() {
-        subscription = events.subscribe(this::onStored);
+        super.start();
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("vigil-no-data").daemon().factory());
         started.scheduleWithFixedDelay(this::checkSafely, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
@@ -95,19 +93,6 @@ class NoDataWatch implements SmartLifecycle {
         if (running != null) {
             running.shutdownNow();
         }
-        AutoCloseable current = subscription;
-        subscription = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot unsubscribe the no-data watch", e);
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return subscription != null;
+        super.stop();
     }
 }

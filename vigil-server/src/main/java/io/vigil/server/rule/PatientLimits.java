@@ -5,6 +5,7 @@ import io.vigil.analytics.limit.LimitRules;
 import io.vigil.analytics.news2.SpO2Scale;
 import io.vigil.server.clinical.News2ScaleStore;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ public class PatientLimits {
 
     /** Sets (or replaces) the patient's override of the rule with the same id. */
     public EffectiveLimit override(String patientId, LimitRule rule, String clinician) {
-        LimitOverride override = new LimitOverride(patientId, rule, clinician, clock.instant());
+        LimitOverride override = new LimitOverride(patientId, rule, clinician,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         overrides.put(override);
         watch.overridesChanged(patientId);
         log.info("event=limit.override.set patient={} rule={} priority={}", patientId, rule.id(), rule.priority().code());

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +26,7 @@ import org.springframework.stereotype.Component;
  * Unattributed readings (a device not assigned to anyone) raise nothing.
  */
 @Component
-class RuleWatch implements SmartLifecycle {
-    private final ObservationEvents events;
+class RuleWatch extends ReadingSubscriber {
     private final AlertConditions conditions;
     private final LimitOverrideStore overrides;
     private final News2ScaleStore scales;
@@ -36,7 +34,6 @@ class RuleWatch implements SmartLifecycle {
     private final WatchRules rules;
     private final Duration scaleRefresh;
     private final Map<String, Watched> watches = new ConcurrentHashMap<>();
-    private volatile AutoCloseable subscription;
 
     /** A patient's watch and when their scale was last read. Guarded by itself. */
     private static final class Watched {
@@ -51,7 +48,7 @@ class RuleWatch implements SmartLifecycle {
 
     RuleWatch(ObservationEvents events, AlertConditions conditions, LimitOverrideStore overrides, News2ScaleStore scales,
               Clock clock, RuleProperties properties) {
-        this.events = events;
+        super(events);
         this.conditions = conditions;
         this.overrides = overrides;
         this.scales = scales;
@@ -60,6 +57,7 @@ class RuleWatch implements SmartLifecycle {
         this.scaleRefresh = properties.scaleRefresh();
     }
 
+    @Override
     void onStored(List<ObservationRecord> stored) {
         for (ObservationRecord observation : stored) {
             if (observation.patientId() == null) {
@@ -97,28 +95,5 @@ class RuleWatch implements SmartLifecycle {
 
     private List<LimitRule> overrideRules(String patientId) {
         return overrides.forPatient(patientId).stream().map(LimitOverride::rule).toList();
-    }
-
-    @Override
-    public void start() {
-        subscription = events.subscribe(this::onStored);
-    }
-
-    @Override
-    public void stop() {
-        AutoCloseable current = subscription;
-        subscription = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot unsubscribe the rule watch", e);
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return subscription != null;
     }
 }
