@@ -25,8 +25,12 @@ import java.util.Map;
  *   erratic signal, low perfusion, questionable or invalid measurement), or reported a pulse amplitude index or
  *   a CGM quality below the configured minimum;</li>
  *   <li>{@code <measurement>-implausible} (low): a value outside {@link TechnicalRules#implausible()};</li>
- *   <li>{@code clock-off-<device>} (low): the device's time stamp is off the receive time by more than the
- *   bound; cleared by the next reading from that device within it.</li>
+ *   <li>{@code clock-off-<device>} (low): the device's clock is off by more than the bound. The stored offset is
+ *   receive time − device time stamp = transmission delay − how far the device clock is ahead, and the delay is
+ *   never negative: an offset below −bound is certainly a clock ahead and raises at once; an offset above +bound
+ *   may be a clock behind or just a late delivery, so it raises only when {@link TechnicalRules#clockLagReadings()}
+ *   consecutive readings of the device are all that late. Cleared by the next reading from that device within
+ *   the bound.</li>
  * </ul>
  * A reading older than the last one a rule has seen does not move that rule (a late reading does not drive a
  * live alarm). Not thread-safe: one per patient, fed by one thread. Not for clinical use.
@@ -35,6 +39,7 @@ public final class TechnicalMonitor {
     private final String patient;
     private final TechnicalRules rules;
     private final Map<String, Latch> latches = new HashMap<>();
+    private final Map<String, Integer> lateInARow = new HashMap<>();
 
     public TechnicalMonitor(String patient, TechnicalRules rules) {
         this.patient = patient;
@@ -59,11 +64,23 @@ public final class TechnicalMonitor {
         }
         Duration offset = observation.clockOffset();
         if (offset != null) {
-            boolean off = offset.abs().compareTo(rules.maxClockOffset()) > 0;
+            boolean off = clockOff(observation.deviceId(), offset);
             see(events, "clock-off-" + observation.deviceId(), "clock", AlertPriority.LOW, off,
                     offset.toMillis() / 1000.0, observation.receivedAt());
         }
         return events;
+    }
+
+    private boolean clockOff(String device, Duration offset) {
+        if (offset.negated().compareTo(rules.maxClockOffset()) > 0) {
+            lateInARow.remove(device);
+            return true;
+        }
+        if (offset.compareTo(rules.maxClockOffset()) <= 0) {
+            lateInARow.remove(device);
+            return false;
+        }
+        return lateInARow.merge(device, 1, Integer::sum) >= rules.clockLagReadings();
     }
 
     private void implausible(List<ConditionEvent> events, String alias, double value, Instant time) {

@@ -15,16 +15,19 @@ import java.util.Objects;
  * @param minPulseAmplitudeIndex a pulse oximeter's pulse amplitude (perfusion) index below this, in %, is low
  *                              signal quality
  * @param minCgmQuality         a CGM reading's reported quality below this, in %, is low signal quality
- * @param maxClockOffset        a device clock further off than this (either way) raises {@code device-clock-off}
+ * @param maxClockOffset        a device clock further off than this (either way) raises {@code clock-off-<device>}
+ * @param clockLagReadings      how many consecutive readings must arrive later than {@code maxClockOffset} after
+ *                              their device time before that counts as a clock behind (a single late delivery
+ *                              does not)
  */
 public record TechnicalRules(Map<String, PlausibleRange> implausible, double minPulseAmplitudeIndex,
-                             double minCgmQuality, Duration maxClockOffset) {
+                             double minCgmQuality, Duration maxClockOffset, int clockLagReadings) {
 
     public TechnicalRules {
         implausible = Map.copyOf(implausible);
         Objects.requireNonNull(maxClockOffset, "maxClockOffset");
-        if (maxClockOffset.isNegative() || maxClockOffset.isZero()) {
-            throw new IllegalArgumentException("the clock offset bound is positive");
+        if (maxClockOffset.isNegative() || maxClockOffset.isZero() || clockLagReadings < 1) {
+            throw new IllegalArgumentException("the clock offset bound is positive, the lag count at least 1");
         }
     }
 
@@ -33,7 +36,8 @@ public record TechnicalRules(Map<String, PlausibleRange> implausible, double min
      * measure (heart rate 30–250 /min, IEC 60601-2-27's minimum adult range reaches 30–200; SpO2 70–100 %, where
      * ISO 80601-2-61 asks oximeters to state accuracy; CGM 40–400 mg/dL, the reporting range of common sensors),
      * respiratory rate 4–60 /min, body temperature 32–43 °C, systolic 50–260 and diastolic 20–180 mmHg;
-     * pulse amplitude index 0.3 %, CGM quality 50 %, device clock off by more than 5 minutes.
+     * pulse amplitude index 0.3 %, CGM quality 50 %, device clock off by more than 5 minutes (behind: in 3
+     * consecutive readings).
      */
     public static TechnicalRules defaults() {
         return new TechnicalRules(Map.of(
@@ -44,6 +48,6 @@ public record TechnicalRules(Map<String, PlausibleRange> implausible, double min
                 "systolic-bp", new PlausibleRange(50, 260),
                 "diastolic-bp", new PlausibleRange(20, 180),
                 "cgm-glucose", new PlausibleRange(40, 400)),
-                0.3, 50, Duration.ofMinutes(5));
+                0.3, 50, Duration.ofMinutes(5), 3);
     }
 }

@@ -72,14 +72,24 @@ class TechnicalMonitorTest {
     }
 
     @Test
-    void clockOff_beyondTheBoundEitherWay_perDevice() {
-        assertThat(ids(monitor.accept(reading("dev-9", "heart-rate", 70, T0, List.of(), Duration.ofMinutes(5)))))
-                .isEmpty();
-        assertThat(ids(monitor.accept(reading("dev-9", "heart-rate", 70, T0.plusSeconds(1), List.of(),
-                Duration.ofMinutes(-6))))).containsExactly("Raised:clock-off-dev-9");
-        assertThat(ids(monitor.accept(reading("dev-8", "spo2", 97, T0.plusSeconds(2), List.of(), Duration.ZERO))))
-                .isEmpty();
-        assertThat(ids(monitor.accept(reading("dev-9", "heart-rate", 70, T0.plusSeconds(3), List.of(),
-                Duration.ofSeconds(2))))).containsExactly("Cleared:clock-off-dev-9");
+    void clockAhead_raisesAtOnce_perDevice_clearedWithinTheBound() {
+        assertThat(clock("dev-9", Duration.ofMinutes(-5), 0)).as("exactly the bound").isEmpty();
+        assertThat(clock("dev-9", Duration.ofMinutes(-6), 1)).containsExactly("Raised:clock-off-dev-9");
+        assertThat(clock("dev-8", Duration.ZERO, 2)).isEmpty();
+        assertThat(clock("dev-9", Duration.ofSeconds(2), 3)).containsExactly("Cleared:clock-off-dev-9");
+    }
+
+    @Test
+    void clockBehind_needsThreeLateReadingsInARow_soOneLateDeliveryDoesNotRaise() {
+        assertThat(clock("dev-9", Duration.ofMinutes(20), 0)).isEmpty();
+        assertThat(clock("dev-9", Duration.ofSeconds(1), 1)).isEmpty();
+        assertThat(clock("dev-9", Duration.ofMinutes(6), 2)).isEmpty();
+        assertThat(clock("dev-9", Duration.ofMinutes(6), 3)).isEmpty();
+        assertThat(clock("dev-9", Duration.ofMinutes(6), 4)).containsExactly("Raised:clock-off-dev-9");
+        assertThat(clock("dev-9", Duration.ofMinutes(1), 5)).containsExactly("Cleared:clock-off-dev-9");
+    }
+
+    private List<String> clock(String device, Duration offset, int second) {
+        return ids(monitor.accept(reading(device, "heart-rate", 70, T0.plusSeconds(second), List.of(), offset)));
     }
 }

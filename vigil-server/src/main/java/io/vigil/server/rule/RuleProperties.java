@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 5m, continuous-glucose-monitor 15m); a type not listed is not watched
  * @param noDataCheckEvery         how often the no-data check runs
  * @param clockOffsetMax           a device clock off by more than this raises {@code clock-off-<device>}
+ * @param clockLagReadings         consecutive readings delivered later than that before a clock counts as behind
  * @param minPulseAmplitudeIndex   pulse amplitude index (%) below which an SpO2 reading has low signal quality
  * @param minCgmQuality            CGM quality (%) below which a CGM reading has low signal quality
  * @param oxygenFreshness          how long an "on oxygen" reading counts for {@code spo2-high-on-oxygen}
@@ -49,6 +50,7 @@ public record RuleProperties(
         Map<String, Duration> noData,
         @DefaultValue("30s") Duration noDataCheckEvery,
         @DefaultValue("5m") Duration clockOffsetMax,
+        @DefaultValue("3") int clockLagReadings,
         @DefaultValue("0.3") double minPulseAmplitudeIndex,
         @DefaultValue("50") double minCgmQuality,
         @DefaultValue("4h") Duration oxygenFreshness,
@@ -66,7 +68,7 @@ public record RuleProperties(
     public WatchRules watchRules() {
         TechnicalRules technicalDefaults = TechnicalRules.defaults();
         TechnicalRules technical = new TechnicalRules(technicalDefaults.implausible(), minPulseAmplitudeIndex,
-                minCgmQuality, clockOffsetMax);
+                minCgmQuality, clockOffsetMax, clockLagReadings);
         TrendRules trends = TrendRules.of(weightGainDayKg, weightGainDayWindow, weightGainThreeDayKg,
                 weightGainThreeDayWindow, respiratoryRateRisePerHour, spo2FallPerHour, slopeWindow);
         PredictedLow defaults = PredictedLow.defaults();
