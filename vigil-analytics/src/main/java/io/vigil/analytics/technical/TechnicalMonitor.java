@@ -39,7 +39,7 @@ public final class TechnicalMonitor {
     private final String patient;
     private final TechnicalRules rules;
     private final Map<String, Latch> latches = new HashMap<>();
-    private final Map<String, Integer> lateInARow = new HashMap<>();
+    private final Map<String, LateRun> lateInARow = new HashMap<>();
 
     public TechnicalMonitor(String patient, TechnicalRules rules) {
         this.patient = patient;
@@ -64,14 +64,15 @@ public final class TechnicalMonitor {
         }
         Duration offset = observation.clockOffset();
         if (offset != null) {
-            boolean off = clockOff(observation.deviceId(), offset);
+            boolean off = clockOff(observation.deviceId(), offset, time);
             see(events, "clock-off-" + observation.deviceId(), "clock", AlertPriority.LOW, off,
                     offset.toMillis() / 1000.0, observation.receivedAt());
         }
         return events;
     }
 
-    private boolean clockOff(String device, Duration offset) {
+    /** Whether the device's clock is off; readings with one device time (a PLX SpO2 and its pulse) count once. */
+    private boolean clockOff(String device, Duration offset, Instant deviceTime) {
         if (offset.negated().compareTo(rules.maxClockOffset()) > 0) {
             lateInARow.remove(device);
             return true;
@@ -80,8 +81,20 @@ public final class TechnicalMonitor {
             lateInARow.remove(device);
             return false;
         }
-        return lateInARow.merge(device, 1, Integer::sum) >= rules.clockLagReadings();
+        LateRun run = lateInARow.get(device);
+        if (run == null) {
+            lateInARow.put(device, new LateRun(deviceTime, 1));
+            return rules.clockLagReadings() <= 1;
+        }
+        if (!run.lastTime.equals(deviceTime)) {
+            run = new LateRun(deviceTime, run.count + 1);
+            lateInARow.put(device, run);
+        }
+        return run.count >= rules.clockLagReadings();
     }
+
+    /** Consecutive late stamped readings of a device, and the device time of the last one counted. */
+    private record LateRun(Instant lastTime, int count) {}
 
     private void implausible(List<ConditionEvent> events, String alias, double value, Instant time) {
         PlausibleRange range = rules.implausible().get(alias);

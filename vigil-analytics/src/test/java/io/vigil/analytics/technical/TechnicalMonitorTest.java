@@ -85,6 +85,8 @@ class TechnicalMonitorTest {
         assertThat(clock("dev-9", Duration.ofSeconds(1), 1)).isEmpty();
         assertThat(clock("dev-9", Duration.ofMinutes(6), 2)).isEmpty();
         assertThat(clock("dev-9", Duration.ofMinutes(6), 3)).isEmpty();
+        assertThat(ids(monitor.accept(reading("dev-9", "spo2", 97, T0.plusSeconds(3), List.of(), Duration.ofMinutes(6)))))
+                .as("the same reading's other measurement counts once").isEmpty();
         assertThat(clock("dev-9", Duration.ofMinutes(6), 4)).containsExactly("Raised:clock-off-dev-9");
         assertThat(clock("dev-9", Duration.ofMinutes(1), 5)).containsExactly("Cleared:clock-off-dev-9");
     }

@@ -148,6 +148,27 @@ abstract class PatientRulesContract extends BedsideContract {
     }
 
     @Test
+    void technical_deviceClockBehind_afterThreeLateStampedReadings() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(alerts()).noneMatch(a -> a.get("rule").asText().startsWith("clock-off-"));
+            assertThat(gatt("2A5E", plxSpotCheck(clock.instant().minus(Duration.ofMinutes(20)).plusSeconds(i))).status())
+                    .isEqualTo(201);
+        }
+        JsonNode off = awaitAlert("clock-off-" + deviceId, a -> true);
+        assertThat(off.get("lastValue").asDouble()).as("offset in seconds").isGreaterThan(1190);
+
+        assertThat(gatt("2A5E", plxSpotCheck(clock.instant())).status()).isEqualTo(201);
+        awaitAlert("clock-off-" + deviceId, a -> a.get("state").asText().equals("resolved"));
+    }
+
+    /** PLX Spot-check Measurement (0x2A5E) with a time stamp: SpO2 97 %, pulse 72 /min. */
+    private static String plxSpotCheck(Instant deviceTime) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofInstant(deviceTime, java.time.ZoneOffset.UTC);
+        return String.format("01 6100 4800 %02x%02x %02x %02x %02x %02x %02x", t.getYear() & 0xFF, t.getYear() >> 8,
+                t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+    }
+
+    @Test
     void trendAndPredictedLow() {
         for (int i = 0; i <= 4; i++) {
             send(600 * i, Map.of("respiratory-rate", 16 + i));
