@@ -47,10 +47,16 @@ class NoDataWatch extends ReadingSubscriber {
         this.every = properties.noDataCheckEvery();
     }
 
+    /**
+     * Reports under the monitor's lock, as {@link #check} does: a reading that clears a condition the same check
+     * raised is reported after the raise, never before it (which would leave the alert open).
+     */
     @Override
     void onStored(List<ObservationRecord> stored) {
-        for (ObservationRecord observation : stored) {
-            monitor.seen(observation.deviceId(), observation.receivedAt()).forEach(conditions::report);
+        synchronized (monitor) {
+            for (ObservationRecord observation : stored) {
+                monitor.seen(observation.deviceId(), observation.receivedAt()).forEach(conditions::report);
+            }
         }
     }
 
@@ -65,8 +71,10 @@ class NoDataWatch extends ReadingSubscriber {
                 (rs, n) -> new NoDataMonitor.Assigned(rs.getString("device_id"), rs.getString("device_type"),
                         rs.getString("patient_id"), rs.getTimestamp("starts_at").toInstant()),
                 at, at, DeviceStore.ACTIVE);
-        List<ConditionEvent> changed = monitor.check(now, assigned);
-        changed.forEach(conditions::report);
+        synchronized (monitor) {
+            List<ConditionEvent> changed = monitor.check(now, assigned);
+            changed.forEach(conditions::report);
+        }
     }
 
     private void checkSafely() {
