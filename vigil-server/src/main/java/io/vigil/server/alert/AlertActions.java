@@ -60,7 +60,7 @@ class AlertActions {
         if (outcome instanceof Outcome.Done done) {
             Alert acked = done.stored().alert();
             history.acknowledge(id, new AlertHistory.Acknowledgement(user, acked.reason(), acked.acknowledgedAt()));
-            journal.record(AlertChanged.ACKNOWLEDGED, acked, done.stored().unit(), user, role, acked.acknowledgedAt(),
+            journal.record(AlertView.Message.ACKNOWLEDGED, acked, done.stored().unit(), user, role, acked.acknowledgedAt(),
                     acked.reason(), null);
         }
         return outcome;
@@ -71,14 +71,14 @@ class AlertActions {
         if (!history.acknowledge(current.alert().id(), new AlertHistory.Acknowledgement(user, reason, now))) {
             return new Outcome.AlreadyAcknowledged();
         }
-        journal.record(AlertChanged.ACKNOWLEDGED, current.alert(), current.unit(), user, role, now, reason, null);
+        journal.record(AlertView.Message.ACKNOWLEDGED, current.alert(), current.unit(), user, role, now, reason, null);
         return new Outcome.Done(current);
     }
 
     Outcome resolve(String id, String user, String role) {
         Outcome outcome = change(id, alert -> alert.resolve(user, clock));
         if (outcome instanceof Outcome.Done done) {
-            journal.record(AlertChanged.RESOLVED, done.stored().alert(), done.stored().unit(), user, role,
+            journal.record(AlertView.Message.RESOLVED, done.stored().alert(), done.stored().unit(), user, role,
                     done.stored().alert().resolvedAt(), "resolved by a person", null);
         }
         return outcome;
@@ -87,7 +87,7 @@ class AlertActions {
     Outcome snooze(String id, String user, String role, Duration duration) {
         Outcome outcome = change(id, alert -> alert.snooze(user, duration, settings.longestSnooze(), clock));
         if (outcome instanceof Outcome.Done done) {
-            journal.record(AlertChanged.SNOOZED, done.stored().alert(), done.stored().unit(), user, role,
+            journal.record(AlertView.Message.SNOOZED, done.stored().alert(), done.stored().unit(), user, role,
                     clock.instant(), "until " + done.stored().alert().snoozedUntil(), null);
         }
         return outcome;
@@ -99,7 +99,7 @@ class AlertActions {
         for (AlertStore.Stored stored : alerts.snoozeOver(now)) {
             if (change(stored.alert().id(), alert -> alert.snoozeEnded(now)) instanceof Outcome.Done done) {
                 Alert woken = done.stored().alert();
-                journal.record(AlertChanged.SNOOZE_ENDED, woken, done.stored().unit(), AlertJournal.SYSTEM, null, now,
+                journal.record(AlertView.Message.SNOOZE_ENDED, woken, done.stored().unit(), AlertJournal.SYSTEM, null, now,
                         "still " + woken.state().code(), settings.escalationOf(done.stored().unit()).roleOf(woken.tier()));
             }
         }
@@ -109,7 +109,7 @@ class AlertActions {
             OptionalInt due = ladder.due(stored.alert(), since, now);
             if (due.isPresent() && change(stored.alert().id(), alert -> alert.escalate(due.getAsInt()))
                     instanceof Outcome.Done done) {
-                journal.record(AlertChanged.ESCALATED, done.stored().alert(), done.stored().unit(), AlertJournal.SYSTEM,
+                journal.record(AlertView.Message.ESCALATED, done.stored().alert(), done.stored().unit(), AlertJournal.SYSTEM,
                         null, now, "tier " + due.getAsInt() + " after " + Duration.between(since, now).toSeconds() + " s",
                         ladder.roleOf(due.getAsInt()));
             }

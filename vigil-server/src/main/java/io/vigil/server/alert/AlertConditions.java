@@ -56,14 +56,14 @@ public class AlertConditions {
                     yield false; // another report opened it first: read it and update it instead
                 }
                 String unit = alerts.unitOf(alert.patient());
-                journal.record(AlertChanged.RAISED, alert, unit, AlertJournal.SYSTEM, null, clock.instant(),
+                journal.record(AlertView.Message.RAISED, alert, unit, AlertJournal.SYSTEM, null, clock.instant(),
                         "value " + event.value(), settings.escalationOf(unit).roleOf(0));
                 yield true;
             }
             case AlertChange.Updated updated -> {
                 boolean written = alerts.update(updated.alert(), open.orElseThrow().version());
                 if (written) {
-                    journal.record(AlertChanged.UPDATED, updated.alert(), open.get().unit(), AlertJournal.SYSTEM,
+                    journal.record(AlertView.Message.UPDATED, updated.alert(), open.get().unit(), AlertJournal.SYSTEM,
                             null, clock.instant(), null, null);
                 }
                 yield written;
@@ -71,7 +71,7 @@ public class AlertConditions {
             case AlertChange.Resolved resolved -> {
                 boolean written = alerts.update(resolved.alert(), open.orElseThrow().version());
                 if (written) {
-                    journal.record(AlertChanged.RESOLVED, resolved.alert(), open.get().unit(), AlertJournal.SYSTEM,
+                    journal.record(AlertView.Message.RESOLVED, resolved.alert(), open.get().unit(), AlertJournal.SYSTEM,
                             null, clock.instant(), "condition cleared at value " + event.value(), null);
                 }
                 yield written;

@@ -1,6 +1,5 @@
 package io.vigil.server.alert;
 
-import io.vigil.analytics.alert.Alert;
 import io.vigil.analytics.alert.AlertCategory;
 import io.vigil.analytics.alert.AlertPriority;
 import io.vigil.analytics.alert.AlertState;
@@ -36,12 +35,6 @@ class AlertController {
 
     /** {@code minutes} or an ISO-8601 {@code duration} (e.g. PT10M). */
     record SnoozeBody(Integer minutes, String duration) {}
-
-    record AlertView(String id, String patient, String unit, String rule, String measurement, String priority,
-                     String category, String state, Instant raisedAt, double firstValue, double lastValue,
-                     Instant lastTime, int count, String acknowledgedBy, Instant acknowledgedAt, String reason,
-                     String resolvedBy, Instant resolvedAt, boolean resolvedAutomatically, Instant snoozedUntil,
-                     boolean snoozed, int escalationTier, String escalationRole) {}
 
     /** One alert with what happened to it and who acknowledged it. */
     record AlertDetail(AlertView alert, List<AlertHistory.Transition> history,
@@ -136,12 +129,7 @@ class AlertController {
     }
 
     AlertView view(AlertStore.Stored stored) {
-        Alert a = stored.alert();
-        return new AlertView(a.id(), a.patient(), stored.unit(), a.rule(), a.measurement(), a.priority().code(),
-                a.category().code(), a.state().code(), a.raisedAt(), a.firstValue(), a.lastValue(), a.lastTime(),
-                a.count(), a.acknowledgedBy(), a.acknowledgedAt(), a.reason(), a.resolvedBy(), a.resolvedAt(),
-                a.resolvedAutomatically(), a.snoozedUntil(), a.snoozedAt(clock.instant()), a.tier(),
-                settings.escalationOf(stored.unit()).roleOf(a.tier()));
+        return AlertView.of(stored.alert(), stored.unit(), settings, clock.instant());
     }
 
     /** The alert, if its patient is one the caller may see; "not found" otherwise, as for an unknown alert. */

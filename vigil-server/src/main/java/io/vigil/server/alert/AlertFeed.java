@@ -18,19 +18,19 @@ import org.springframework.stereotype.Component;
 public class AlertFeed implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AlertFeed.class);
 
-    private final List<Consumer<AlertChanged>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AlertView.Message>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("vigil-alert-feed").daemon().unstarted(task));
 
     /** Adds a listener; closing the result removes it. */
-    public AutoCloseable subscribe(Consumer<AlertChanged> listener) {
+    public AutoCloseable subscribe(Consumer<AlertView.Message> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
 
-    void publish(AlertChanged change) {
+    void publish(AlertView.Message change) {
         delivery.execute(() -> {
-            for (Consumer<AlertChanged> listener : listeners) {
+            for (Consumer<AlertView.Message> listener : listeners) {
                 try {
                     listener.accept(change);
                 } catch (RuntimeException e) {

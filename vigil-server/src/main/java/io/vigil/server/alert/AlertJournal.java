@@ -22,16 +22,18 @@ class AlertJournal {
     private final AlertHistory history;
     private final AuditTrail audit;
     private final AlertFeed feed;
+    private final AlertProperties settings;
 
-    AlertJournal(AlertHistory history, AuditTrail audit, AlertFeed feed) {
+    AlertJournal(AlertHistory history, AuditTrail audit, AlertFeed feed, AlertProperties settings) {
         this.history = history;
         this.audit = audit;
         this.feed = feed;
+        this.settings = settings;
     }
 
     void record(String action, Alert alert, String unit, String actor, String role, Instant at, String detail,
                 String notify) {
-        if (!AlertChanged.UPDATED.equals(action)) {
+        if (!AlertView.Message.UPDATED.equals(action)) {
             history.append(alert.id(), new AlertHistory.Transition(action, actor, at, alert.state().code(), detail));
             audit.record(new AuditEvent(at, actor, role, "alert." + action, "Alert", alert.id(), alert.patient(),
                     AuditEvent.Outcome.SUCCESS, null, null));
@@ -39,6 +41,6 @@ class AlertJournal {
                     alert.patient(), alert.rule(), alert.priority().code(), actor,
                     notify == null ? "" : " notify=" + notify);
         }
-        feed.publish(new AlertChanged(action, alert, unit, actor, at, detail, notify));
+        feed.publish(new AlertView.Message(action, at, actor, detail, notify, AlertView.of(alert, unit, settings, at)));
     }
 }
