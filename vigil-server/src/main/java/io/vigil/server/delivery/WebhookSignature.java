@@ -25,7 +25,7 @@ public final class WebhookSignature {
     }
 
     /** A new secret: 32 random bytes, URL-safe Base64, prefixed {@code whsec_}. */
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -26,7 +26,9 @@ class FhirServerConfiguration {
                                                        RiskAssessmentResourceProvider riskAssessments,
                                                        PractitionerResourceProvider practitioners,
                                                        CareTeamResourceProvider careTeams,
-                                                       AuditEventResourceProvider auditEvents) {
+                                                       AuditEventResourceProvider auditEvents,
+                                                       FlagResourceProvider flags,
+                                                       SubscriptionResourceProvider subscriptions) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -35,7 +37,8 @@ class FhirServerConfiguration {
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
-        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, auditEvents));
+        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, auditEvents, flags,
+                subscriptions));
         server.registerProviders(List.of(practitioners, careTeams));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
