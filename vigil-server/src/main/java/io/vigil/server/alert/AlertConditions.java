@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AlertConditions {
     private static final Logger log = LoggerFactory.getLogger(AlertConditions.class);
-    private static final int ATTEMPTS = 5;
+    /** Enough for this many reporters changing one alert at the same instant (each round, one of them wins). */
+    private static final int ATTEMPTS = 20;
 
     private final AlertStore alerts;
     private final AlertJournal journal;
