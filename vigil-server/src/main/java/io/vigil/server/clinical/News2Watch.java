@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Recomputes a patient's NEWS2 whenever one of its readings is stored (after commit, in commit order): keeps each
- * new score in the history (when its total or its basis changed) and reports the {@link News2Alarm} condition —
+ * new score in the history (when its total or its basis changed; a score of nothing — every parameter missing or
+ * stale — is not kept) and reports the {@link News2Alarm} condition —
  * {@code news2-medium} / {@code news2-high} — to the alert workflow. The alarms live in memory: after a restart a
  * score still high raises again, which updates the alert still open in the database. Not for clinical use.
  */
@@ -51,7 +52,8 @@ class News2Watch implements SmartLifecycle {
         for (String patient : patients) {
             News2Scores.Assessment assessment = news2.current(patient);
             Seen now = new Seen(assessment.score().total(), assessment.score().complete(), assessment.basis());
-            if (!Objects.equals(seen.put(patient, now), now)) {
+            boolean scoredSomething = !assessment.score().subscores().isEmpty();
+            if (scoredSomething && !Objects.equals(seen.put(patient, now), now)) {
                 history.append(assessment);
             }
             for (ConditionEvent event : alarms.computeIfAbsent(patient, News2Alarm::new).accept(assessment.score())) {

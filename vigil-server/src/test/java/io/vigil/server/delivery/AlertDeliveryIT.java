@@ -155,11 +155,17 @@ class AlertDeliveryIT extends BedsideContract {
             assertThat(dead.get("lastError").asText()).isEqualTo("HTTP 503");
             assertThat(dead.get("state").asText()).isEqualTo("dead");
             assertThat(caregiver.get("/api/v1/webhooks/dead-letters").status()).isEqualTo(403);
+            assertThat(ward.admin().get("/api/v1/webhooks/dead-letters").json()).anySatisfy(
+                    d -> assertThat(d.get("id")).isEqualTo(dead.get("id")));
 
             receiver.answer(200);
-            VigilClient.Response replayed = integrationClient.post("/api/v1/webhooks/dead-letters/"
-                    + dead.get("id").asText() + "/replay", Map.of());
-            assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int code = WebhooksCommand.run(new String[] {"replay", dead.get("id").asText(), "--server",
+                    "http://127.0.0.1:" + httpPort, "--user", integration}, Map.of("VIGIL_PASSWORD", WardFixture.PASSWORD),
+                    new java.io.PrintStream(out), new java.io.PrintStream(err));
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("\"state\":\"pending\"");
             WebhookReceiver.Received again = receiver.await(r -> dead.get("id").asText()
                     .equals(r.header(WebhookSignature.DELIVERY_HEADER)), WAIT);
             assertThat(again.body()).contains("heart-rate-high");
