@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +13,9 @@ import org.springframework.stereotype.Component;
  * {@code GET /api/v1/alerts/metrics}.
  */
 @Component
-class AlertMetrics implements SmartLifecycle {
+class AlertMetrics extends Listening {
     private final AlertFeed feed;
     private final MeterRegistry registry;
-    private volatile AutoCloseable subscription;
 
     AlertMetrics(AlertFeed feed, MeterRegistry registry) {
         this.feed = feed;
@@ -54,25 +52,7 @@ class AlertMetrics implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        subscription = feed.subscribe(this::onChange);
-    }
-
-    @Override
-    public void stop() {
-        AutoCloseable current = subscription;
-        subscription = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot unsubscribe the alert metrics", e);
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return subscription != null;
+    protected AutoCloseable listen() {
+        return feed.subscribe(this::onChange);
     }
 }

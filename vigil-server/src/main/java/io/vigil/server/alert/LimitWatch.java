@@ -8,7 +8,6 @@ import io.vigil.server.observation.ObservationEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +18,12 @@ import org.springframework.stereotype.Component;
  * Unattributed readings (a device not assigned to anyone) raise nothing.
  */
 @Component
-class LimitWatch implements SmartLifecycle {
+class LimitWatch extends Listening {
 
     private final ObservationEvents events;
     private final AlertConditions conditions;
     private final LimitRules rules = LimitRules.adultDefaults();
     private final Map<String, LimitMonitor> monitors = new ConcurrentHashMap<>();
-    private volatile AutoCloseable subscription;
 
     LimitWatch(ObservationEvents events, AlertConditions conditions) {
         this.events = events;
@@ -45,25 +43,7 @@ class LimitWatch implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        subscription = events.subscribe(this::onStored);
-    }
-
-    @Override
-    public void stop() {
-        AutoCloseable current = subscription;
-        subscription = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot unsubscribe the limit watch", e);
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return subscription != null;
+    protected AutoCloseable listen() {
+        return events.subscribe(this::onStored);
     }
 }

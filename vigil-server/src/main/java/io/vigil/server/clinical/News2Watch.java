@@ -4,25 +4,30 @@ import io.vigil.analytics.alert.ConditionEvent;
 import io.vigil.analytics.news2.News2Alarm;
 import io.vigil.model.ObservationRecord;
 import io.vigil.server.alert.AlertConditions;
+import io.vigil.server.alert.Listening;
 import io.vigil.server.observation.ObservationEvents;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.SmartLifecycle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Recomputes a patient's NEWS2 whenever one of its readings is stored (after commit, in commit order): keeps each
+ * Recomputes a patient's NEWS2 whenever one of its readings is stored (after commit, on its own thread): keeps each
  * new score in the history (when its total or its basis changed; a score of nothing — every parameter missing or
  * stale — is not kept) and reports the {@link News2Alarm} condition —
  * {@code news2-medium} / {@code news2-high} — to the alert workflow. The alarms live in memory: after a restart a
  * score still high raises again, which updates the alert still open in the database. Not for clinical use.
  */
 @Component
-class News2Watch implements SmartLifecycle {
+class News2Watch extends Listening {
+    private static final Logger log = LoggerFactory.getLogger(News2Watch.class);
 
     /** What was last stored for a patient, to skip identical scores. */
     private record Seen(int total, boolean complete, Map<?, String> basis) {}
@@ -33,7 +38,11 @@ class News2Watch implements SmartLifecycle {
     private final AlertConditions conditions;
     private final Map<String, News2Alarm> alarms = new ConcurrentHashMap<>();
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
-    private volatile AutoCloseable subscription;
+    /** Patients whose NEWS2 is to be recomputed. */
+    private final Set<String> due = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final ExecutorService scorer = Executors.newSingleThreadExecutor(
+            task -> Thread.ofPlatform().name("vigil-news2-watch").daemon().unstarted(task));
 
     News2Watch(ObservationEvents events, News2Scores news2, News2History history, AlertConditions conditions) {
         this.events = events;
@@ -42,46 +51,71 @@ class News2Watch implements SmartLifecycle {
         this.conditions = conditions;
     }
 
+    /**
+     * Marks the patients of NEWS2 readings for recomputation and returns at once: the scoring (a database read per
+     * patient) runs on its own thread, so it never holds up the other listeners of stored readings (limits, the
+     * ward page). A patient marked again before their turn is scored once, from their newest readings — under load
+     * scores are computed as often as the machine can, never from a growing queue.
+     */
     void onStored(List<ObservationRecord> stored) {
-        Set<String> patients = new LinkedHashSet<>();
+        boolean added = false;
         for (ObservationRecord o : stored) {
             if (o.patientId() != null && News2Scores.NEWS2_TYPES.contains(o.measurement().type().alias())) {
-                patients.add(o.patientId());
+                added |= due.add(o.patientId());
             }
         }
-        for (String patient : patients) {
-            News2Scores.Assessment assessment = news2.current(patient);
-            Seen now = new Seen(assessment.score().total(), assessment.score().complete(), assessment.basis());
-            boolean scoredSomething = !assessment.score().subscores().isEmpty();
-            if (scoredSomething && !Objects.equals(seen.put(patient, now), now)) {
-                history.append(assessment);
+        if (added && draining.compareAndSet(false, true)) {
+            scorer.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            draining.set(true);
+            for (String patient = next(); patient != null; patient = next()) {
+                try {
+                    score(patient);
+                } catch (RuntimeException e) {
+                    log.warn("event=news2.score_failed patient={} error={}", patient, e.toString());
+                }
             }
-            for (ConditionEvent event : alarms.computeIfAbsent(patient, News2Alarm::new).accept(assessment.score())) {
-                conditions.report(event);
+            draining.set(false);
+            if (due.isEmpty() || !draining.compareAndSet(false, true)) {
+                return;
             }
         }
     }
 
-    @Override
-    public void start() {
-        subscription = events.subscribe(this::onStored);
+    private String next() {
+        var it = due.iterator();
+        if (!it.hasNext()) {
+            return null;
+        }
+        String patient = it.next();
+        due.remove(patient);
+        return patient;
+    }
+
+    void score(String patient) {
+        News2Scores.Assessment assessment = news2.current(patient);
+        Seen now = new Seen(assessment.score().total(), assessment.score().complete(), assessment.basis());
+        boolean scoredSomething = !assessment.score().subscores().isEmpty();
+        if (scoredSomething && !Objects.equals(seen.put(patient, now), now)) {
+            history.append(assessment);
+        }
+        for (ConditionEvent event : alarms.computeIfAbsent(patient, News2Alarm::new).accept(assessment.score())) {
+            conditions.report(event);
+        }
     }
 
     @Override
     public void stop() {
-        AutoCloseable current = subscription;
-        subscription = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot unsubscribe the NEWS2 watch", e);
-            }
-        }
+        super.stop();
+        scorer.shutdownNow();
     }
 
     @Override
-    public boolean isRunning() {
-        return subscription != null;
+    protected AutoCloseable listen() {
+        return events.subscribe(this::onStored);
     }
 }

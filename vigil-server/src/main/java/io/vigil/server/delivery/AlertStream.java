@@ -5,6 +5,7 @@ import io.vigil.server.access.PatientAccess;
 import io.vigil.server.access.PatientScope;
 import io.vigil.server.alert.AlertFeed;
 import io.vigil.server.alert.AlertView;
+import io.vigil.server.alert.Listening;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ApiException;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stream is closed and it reconnects. Streams end before the web server stops.
  */
 @Component
-class AlertStream implements SmartLifecycle {
+class AlertStream extends Listening {
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
     static final int MAX_STREAMS_PER_USER = 5;
     private static final Object END = new Object();
@@ -52,7 +52,6 @@ class AlertStream implements SmartLifecycle {
     private final JsonMapper json;
     private final Clock clock;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private volatile AutoCloseable subscription;
     private volatile ScheduledExecutorService keepAlive;
 
     AlertStream(AlertFeed feed, PatientAccess access, WebhookStore webhooks, WebhookProperties settings, JsonMapper json,
@@ -180,6 +179,11 @@ class AlertStream implements SmartLifecycle {
     }
 
     @Override
+    protected AutoCloseable listen() {
+        return feed.subscribe(this::onChange);
+    }
+
+    @Override
     public void start() {
         ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(
                 task -> Thread.ofPlatform().name("vigil-alert-stream-keepalive").daemon().unstarted(task));
@@ -187,30 +191,17 @@ class AlertStream implements SmartLifecycle {
         s.scheduleWithFixedDelay(() -> subscribers.forEach(sub -> sub.offer(SseEmitter.event().comment("keep-alive"))),
                 every, every, TimeUnit.MILLISECONDS);
         keepAlive = s;
-        subscription = feed.subscribe(this::onChange);
+        super.start();
     }
 
     @Override
     public void stop() {
-        AutoCloseable current = subscription;
-        subscription = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot unsubscribe the alert stream", e);
-            }
-        }
+        super.stop();
         ScheduledExecutorService s = keepAlive;
         keepAlive = null;
         if (s != null) {
             s.shutdownNow();
         }
         subscribers.forEach(Subscriber::close);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return subscription != null;
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.server.delivery;
 
 import io.vigil.server.alert.AlertFeed;
 import io.vigil.server.alert.AlertView;
+import io.vigil.server.alert.Listening;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * letter. Queued deliveries survive a restart. Bodies are signed ({@link WebhookSignature}).
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher extends Listening {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 100;
 
@@ -43,7 +43,6 @@ class WebhookDispatcher implements SmartLifecycle {
     private final HttpClient http;
     private final AtomicBoolean sendQueued = new AtomicBoolean();
     private volatile ScheduledExecutorService sender;
-    private volatile AutoCloseable subscription;
 
     WebhookDispatcher(AlertFeed feed, WebhookStore store, OwnerAccess owners, WebhookProperties settings, JsonMapper json,
                       Optional<FlagBodies> flags, Clock clock) {
@@ -159,35 +158,27 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     @Override
+    protected AutoCloseable listen() {
+        return feed.subscribe(this::onChange);
+    }
+
+    @Override
     public void start() {
         ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(
                 task -> Thread.ofPlatform().name("vigil-webhooks").daemon().unstarted(task));
         long every = settings.pollEvery().toMillis();
         s.scheduleWithFixedDelay(this::sendDue, every, every, TimeUnit.MILLISECONDS);
         sender = s;
-        subscription = feed.subscribe(this::onChange);
+        super.start();
     }
 
     @Override
     public void stop() {
-        AutoCloseable current = subscription;
-        subscription = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot unsubscribe the webhook dispatcher", e);
-            }
-        }
+        super.stop();
         ScheduledExecutorService s = sender;
         sender = null;
         if (s != null) {
             s.shutdownNow();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return subscription != null;
     }
 }
