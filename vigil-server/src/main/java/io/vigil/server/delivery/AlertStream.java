@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +49,6 @@ class AlertStream extends Listening {
     private final JsonMapper json;
     private final Clock clock;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService keepAlive;
 
     AlertStream(AlertFeed feed, PatientAccess access, WebhookStore webhooks, WebhookProperties settings, JsonMapper json,
                 Clock clock) {
@@ -62,6 +58,8 @@ class AlertStream extends Listening {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
+        repeat("vigil-alert-stream-keepalive", settings.streamKeepAlive(),
+                () -> subscribers.forEach(sub -> sub.offer(SseEmitter.event().comment("keep-alive"))));
     }
 
     SseEmitter open(Authentication caller, Filter filter) {
@@ -184,24 +182,8 @@ class AlertStream extends Listening {
     }
 
     @Override
-    public void start() {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(
-                task -> Thread.ofPlatform().name("vigil-alert-stream-keepalive").daemon().unstarted(task));
-        long every = settings.streamKeepAlive().toMillis();
-        s.scheduleWithFixedDelay(() -> subscribers.forEach(sub -> sub.offer(SseEmitter.event().comment("keep-alive"))),
-                every, every, TimeUnit.MILLISECONDS);
-        keepAlive = s;
-        super.start();
-    }
-
-    @Override
     public void stop() {
         super.stop();
-        ScheduledExecutorService s = keepAlive;
-        keepAlive = null;
-        if (s != null) {
-            s.shutdownNow();
-        }
         subscribers.forEach(Subscriber::close);
     }
 }

@@ -13,9 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +39,6 @@ class WebhookDispatcher extends Listening {
     private final Clock clock;
     private final HttpClient http;
     private final AtomicBoolean sendQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService sender;
 
     WebhookDispatcher(AlertFeed feed, WebhookStore store, OwnerAccess owners, WebhookProperties settings, JsonMapper json,
                       Optional<FlagBodies> flags, Clock clock) {
@@ -55,6 +51,7 @@ class WebhookDispatcher extends Listening {
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        repeat("vigil-webhooks", settings.pollEvery(), this::sendDue);
     }
 
     /** Queues this change for every webhook that selects it and whose owner may see its patient. */
@@ -86,12 +83,11 @@ class WebhookDispatcher extends Listening {
 
     /** Sends what is due now on the sender thread (coalesced: one pending run at a time). */
     void sendSoon() {
-        ScheduledExecutorService s = sender;
-        if (s != null && sendQueued.compareAndSet(false, true)) {
-            s.execute(() -> {
-                sendQueued.set(false);
-                sendDue();
-            });
+        if (sendQueued.compareAndSet(false, true) && !runSoon(() -> {
+            sendQueued.set(false);
+            sendDue();
+        })) {
+            sendQueued.set(false);
         }
     }
 
@@ -160,25 +156,5 @@ class WebhookDispatcher extends Listening {
     @Override
     protected AutoCloseable listen() {
         return feed.subscribe(this::onChange);
-    }
-
-    @Override
-    public void start() {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(
-                task -> Thread.ofPlatform().name("vigil-webhooks").daemon().unstarted(task));
-        long every = settings.pollEvery().toMillis();
-        s.scheduleWithFixedDelay(this::sendDue, every, every, TimeUnit.MILLISECONDS);
-        sender = s;
-        super.start();
-    }
-
-    @Override
-    public void stop() {
-        super.stop();
-        ScheduledExecutorService s = sender;
-        sender = null;
-        if (s != null) {
-            s.shutdownNow();
-        }
     }
 }

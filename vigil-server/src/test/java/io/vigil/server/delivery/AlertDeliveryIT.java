@@ -141,7 +141,7 @@ class AlertDeliveryIT extends BedsideContract {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answer(503);
             VigilClient.Response hook = integrationClient.post("/api/v1/webhooks", Map.of("url", receiver.url(),
-                    "patient", patient));
+                    "patient", patient, "minPriority", "high"));
             assertThat(hook.status()).as(hook.body()).isEqualTo(201);
             String hookId = hook.json().get("id").asText();
 
