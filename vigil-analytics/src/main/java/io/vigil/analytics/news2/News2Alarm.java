@@ -4,6 +4,8 @@ import io.vigil.analytics.alert.AlertCategory;
 import io.vigil.analytics.alert.AlertPriority;
 import io.vigil.analytics.alert.AlertRule;
 import io.vigil.analytics.alert.ConditionEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +20,9 @@ import java.util.List;
  * At most one level is raised at a time: going up clears the lower and raises the higher; going down clears the
  * higher (and raises the lower if its condition holds). Hysteresis: a level clears only once the score is one point
  * inside it — high clears at 5 or less, medium at 3 or less with no parameter scoring 3 — so a score wavering on a
- * threshold does not raise and clear on every reading. An incomplete score (a parameter missing or stale) can raise
+ * threshold does not raise and clear on every reading; and the clearing score must hold for {@code holdToClear}
+ * (every score in between clearing too) — a parameter flickering across a band edge (SpO2 91/92 % scoring 3/2)
+ * would otherwise raise and clear a medium alert minute by minute. An incomplete score (a parameter missing or stale) can raise
  * (its total is a lower bound: a partial 7 is high whatever is missing) but never clears: what is missing might
  * still score. Not for clinical use.
  */
@@ -29,17 +33,24 @@ public final class News2Alarm {
             AlertCategory.PHYSIOLOGICAL);
 
     private final String patient;
+    private final Duration holdToClear;
     /** The raised rule, or null. */
     private AlertRule raised;
+    /** Since when every score has cleared the raised level; null while it does not. */
+    private Instant clearingSince;
 
-    public News2Alarm(String patient) {
+    /** @param holdToClear how long scores must clear the raised level before it clears (zero: at once) */
+    public News2Alarm(String patient, Duration holdToClear) {
         this.patient = patient;
+        this.holdToClear = holdToClear;
     }
 
     /** What this score does to the condition: raised, continuing or cleared events, in order. */
     public List<ConditionEvent> accept(News2Score score) {
         List<ConditionEvent> events = new ArrayList<>();
         AlertRule now = levelOf(score);
+        boolean clearing = raised != null && clears(raised, score);
+        clearingSince = clearing ? (clearingSince == null ? score.time() : clearingSince) : null;
         if (raised != null && now == raised) {
             events.add(new ConditionEvent.Continuing(raised, patient, score.total(), score.time()));
             return events;
@@ -50,10 +61,12 @@ public final class News2Alarm {
                 events.add(new ConditionEvent.Cleared(raised, patient, score.total(), score.time()));
             }
             raised = now;
+            clearingSince = null;
             events.add(new ConditionEvent.Raised(now, patient, score.total(), score.time()));
             return events;
         }
-        if (raised != null && clears(raised, score)) {
+        if (clearing && !score.time().isBefore(clearingSince.plus(holdToClear))) {
+            clearingSince = null;
             events.add(new ConditionEvent.Cleared(raised, patient, score.total(), score.time()));
             raised = null;
             if (now == MEDIUM) {

@@ -3,6 +3,7 @@ package io.vigil.analytics.news2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.analytics.alert.ConditionEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The NEWS2 alert condition: RCP trigger thresholds, one level at a time, hysteresis, incomplete scores never clear. */
 class News2AlarmTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private final News2Alarm alarm = new News2Alarm("p1");
+    private News2Alarm alarm = new News2Alarm("p1", Duration.ZERO);
     private int minute;
 
     @Test
@@ -55,6 +56,26 @@ class News2AlarmTest {
         assertThat(accept(7, false, false)).containsExactly("raised news2-high");
         assertThat(accept(0, false, false)).containsExactly("continuing news2-high");
         assertThat(accept(0, true, false)).containsExactly("cleared news2-high");
+    }
+
+    @Test
+    void holdToClear_clearsOnlyAfterClearingScoresHeldThatLong_aFlickerRestartsIt() {
+        alarm = new News2Alarm("p1", Duration.ofMinutes(5));
+        assertThat(accept(3, true, true)).containsExactly("raised news2-medium");      // minute 0
+        assertThat(accept(2, true, false)).containsExactly("continuing news2-medium"); // 1: clearing since 1
+        assertThat(accept(3, true, true)).containsExactly("continuing news2-medium");  // 2: a 3 again: restarts
+        for (int m = 3; m < 8; m++) {
+            assertThat(accept(2, true, false)).as("minute " + m).containsExactly("continuing news2-medium");
+        }
+        assertThat(accept(2, true, false)).as("minute 8: clearing since 3, held 5 min")
+                .containsExactly("cleared news2-medium");
+    }
+
+    @Test
+    void holdToClear_doesNotDelayRaisingHigher() {
+        alarm = new News2Alarm("p1", Duration.ofMinutes(5));
+        accept(5, true, false);
+        assertThat(accept(7, true, false)).containsExactly("cleared news2-medium", "raised news2-high");
     }
 
     private List<String> accept(int total, boolean complete, boolean singleThree) {

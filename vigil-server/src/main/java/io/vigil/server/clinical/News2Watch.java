@@ -6,6 +6,7 @@ import io.vigil.model.ObservationRecord;
 import io.vigil.server.alert.AlertConditions;
 import io.vigil.server.alert.Listening;
 import io.vigil.server.observation.ObservationEvents;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,7 @@ class News2Watch extends Listening {
     private final News2Scores news2;
     private final News2History history;
     private final AlertConditions conditions;
+    private final Duration holdToClear;
     private final Map<String, News2Alarm> alarms = new ConcurrentHashMap<>();
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     /** Patients whose NEWS2 is to be recomputed. */
@@ -44,8 +47,10 @@ class News2Watch extends Listening {
     private final ExecutorService scorer = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("vigil-news2-watch").daemon().unstarted(task));
 
-    News2Watch(ObservationEvents events, News2Scores news2, News2History history, AlertConditions conditions) {
+    News2Watch(ObservationEvents events, News2Scores news2, News2History history, AlertConditions conditions,
+               @Value("${vigil.news2.clear-after:PT5M}") Duration holdToClear) {
         this.events = events;
+        this.holdToClear = holdToClear;
         this.news2 = news2;
         this.history = history;
         this.conditions = conditions;
@@ -103,7 +108,7 @@ class News2Watch extends Listening {
         if (scoredSomething && !Objects.equals(seen.put(patient, now), now)) {
             history.append(assessment);
         }
-        for (ConditionEvent event : alarms.computeIfAbsent(patient, News2Alarm::new).accept(assessment.score())) {
+        for (ConditionEvent event : alarms.computeIfAbsent(patient, p -> new News2Alarm(p, holdToClear)).accept(assessment.score())) {
             conditions.report(event);
         }
     }
