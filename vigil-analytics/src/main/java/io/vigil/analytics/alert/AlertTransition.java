@@ -13,6 +13,8 @@ public sealed interface AlertTransition {
         REASON_REQUIRED,
         /** Every transition by a person names the person. */
         USER_REQUIRED,
+        /** A snooze is longer than 0 and at most the configured longest. */
+        SNOOZE_OUT_OF_BOUNDS,
         /** The alert's state does not allow it (e.g. acknowledging a resolved alert). */
         ILLEGAL_TRANSITION
     }

@@ -11,6 +11,7 @@ import io.vigil.analytics.limit.LimitMonitor;
 import io.vigil.analytics.limit.LimitRule;
 import io.vigil.analytics.limit.LimitRules;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -136,6 +137,62 @@ class AlertTest {
                 Optional.empty(), () -> "a2");
 
         assertThat(change).isInstanceOf(AlertChange.Unchanged.class);
+    }
+
+    @Test
+    void raise_keepsTheRulesCategory() {
+        assertThat(active.category()).isEqualTo(AlertCategory.PHYSIOLOGICAL);
+        AlertRule sensorOff = new AlertRule("spo2-sensor-off", "spo2", AlertPriority.LOW, AlertCategory.TECHNICAL);
+        assertThat(Alert.raise("t1", new ConditionEvent.Raised(sensorOff, "p1", 0, T0)).category())
+                .isEqualTo(AlertCategory.TECHNICAL);
+    }
+
+    @Test
+    void snooze_withinBound_silencesUntilItEnds() {
+        Alert snoozed = applied(active.snooze("clinician", Duration.ofMinutes(10), Duration.ofMinutes(30), CLOCK));
+
+        assertThat(snoozed.snoozedUntil()).isEqualTo(CLOCK.instant().plus(Duration.ofMinutes(10)));
+        assertThat(snoozed.snoozedAt(CLOCK.instant().plus(Duration.ofMinutes(9)))).isTrue();
+        assertThat(snoozed.snoozedAt(CLOCK.instant().plus(Duration.ofMinutes(10)))).isFalse();
+        assertThat(refusal(snoozed.snoozeEnded(CLOCK.instant().plus(Duration.ofMinutes(9)))))
+                .isEqualTo(Refusal.ILLEGAL_TRANSITION);
+        Alert woken = applied(snoozed.snoozeEnded(CLOCK.instant().plus(Duration.ofMinutes(10))));
+        assertThat(woken.snoozedUntil()).isNull();
+        assertThat(woken.state()).isEqualTo(AlertState.ACTIVE);
+    }
+
+    @Test
+    void snooze_outOfBoundsOrResolved_refused() {
+        Duration longest = Duration.ofMinutes(30);
+        assertThat(refusal(active.snooze("clinician", Duration.ofMinutes(31), longest, CLOCK)))
+                .isEqualTo(Refusal.SNOOZE_OUT_OF_BOUNDS);
+        assertThat(refusal(active.snooze("clinician", Duration.ZERO, longest, CLOCK)))
+                .isEqualTo(Refusal.SNOOZE_OUT_OF_BOUNDS);
+        assertThat(refusal(active.snooze("clinician", Duration.ofMinutes(-1), longest, CLOCK)))
+                .isEqualTo(Refusal.SNOOZE_OUT_OF_BOUNDS);
+        assertThat(refusal(active.snooze("", Duration.ofMinutes(5), longest, CLOCK))).isEqualTo(Refusal.USER_REQUIRED);
+        Alert resolved = applied(active.conditionCleared(T0.plusSeconds(60)));
+        assertThat(refusal(resolved.snooze("clinician", Duration.ofMinutes(5), longest, CLOCK)))
+                .isEqualTo(Refusal.ILLEGAL_TRANSITION);
+        assertThat(applied(active.snooze("clinician", longest, longest, CLOCK)).snoozedUntil())
+                .isEqualTo(CLOCK.instant().plus(longest));
+    }
+
+    @Test
+    void acknowledge_endsSnoozeAndResolveClearsIt() {
+        Alert snoozed = applied(active.snooze("clinician", Duration.ofMinutes(10), Duration.ofMinutes(30), CLOCK));
+        assertThat(applied(snoozed.acknowledge("clinician", "reviewing", CLOCK)).snoozedUntil()).isNull();
+        assertThat(applied(snoozed.conditionCleared(T0.plusSeconds(60))).snoozedUntil()).isNull();
+    }
+
+    @Test
+    void escalate_onlyActiveAndOnlyUpwards() {
+        Alert tier1 = applied(active.escalate(1));
+        assertThat(tier1.tier()).isEqualTo(1);
+        assertThat(refusal(tier1.escalate(1))).isEqualTo(Refusal.ILLEGAL_TRANSITION);
+        Alert acked = applied(tier1.acknowledge("clinician", "reviewing", CLOCK));
+        assertThat(acked.tier()).isEqualTo(1);
+        assertThat(refusal(acked.escalate(2))).isEqualTo(Refusal.ILLEGAL_TRANSITION);
     }
 
     private static Alert applied(AlertTransition transition) {

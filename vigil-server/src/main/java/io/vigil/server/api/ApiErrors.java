@@ -25,6 +25,14 @@ public final class ApiErrors {
     public static final String ALERT_REASON_REQUIRED = "VIGIL-1220";
     /** The alert's state does not allow the change (e.g. acknowledging a resolved alert). */
     public static final String ALERT_TRANSITION_REFUSED = "VIGIL-1221";
+    /** Alert workflow and delivery (1500–1549): a snooze longer than vigil.alerts.longest-snooze, or not positive. */
+    public static final String ALERT_SNOOZE_OUT_OF_BOUNDS = "VIGIL-1500";
+    /** A webhook or subscription endpoint that is not an http(s) URL, or FHIR Subscription criteria not supported. */
+    public static final String WEBHOOK_INVALID = "VIGIL-1501";
+    /** A dead letter that is not dead (already delivered or still being retried) cannot be replayed. */
+    public static final String WEBHOOK_NOT_DEAD = "VIGIL-1502";
+    /** Alert subscriptions are for one patient the caller may see. */
+    public static final String ALERT_SUBSCRIPTION_INVALID = "VIGIL-1503";
     /** A bearer token that is not a valid access token of the configured identity provider (401). */
     public static final String BEARER_TOKEN_INVALID = "VIGIL-1330";
     /** A valid token whose roles map to no Vigil role: authenticated, but allowed nothing (403). */

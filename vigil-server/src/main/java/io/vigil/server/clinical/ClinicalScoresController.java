@@ -73,15 +73,17 @@ class ClinicalScoresController {
     private final ObservationStore observations;
     private final News2ScaleStore scales;
     private final News2Scores news2;
+    private final News2History history;
     private final GlucoseSummaryCalculator glucose;
     private final Clock clock;
 
     ClinicalScoresController(PatientAccess access, ObservationStore observations, News2ScaleStore scales,
-                             News2Scores news2, Clock clock, @Value("${vigil.cgm.interval:PT5M}") Duration cgmInterval) {
+                             News2Scores news2, News2History history, Clock clock, @Value("${vigil.cgm.interval:PT5M}") Duration cgmInterval) {
         this.access = access;
         this.observations = observations;
         this.scales = scales;
         this.news2 = news2;
+        this.history = history;
         this.clock = clock;
         this.glucose = new GlucoseSummaryCalculator(cgmInterval, ZoneOffset.UTC);
     }
@@ -90,6 +92,14 @@ class ClinicalScoresController {
     News2View news2(@PathVariable String id) {
         requirePatient(id);
         return News2View.of(news2.current(id));
+    }
+
+    /** Every NEWS2 computed for the patient as readings arrived, newest first (at most 500), optionally in a window. */
+    @GetMapping("/news2/history")
+    List<News2History.Entry> news2History(@PathVariable String id, @RequestParam(required = false) Instant from,
+                                          @RequestParam(required = false) Instant to) {
+        requirePatient(id);
+        return history.of(id, from, to);
     }
 
     @PutMapping("/news2-scale")

@@ -12,7 +12,8 @@ import java.util.Set;
  * up (which patients a permitted caller sees is {@link FhirVisibility}'s business):
  * <ul>
  *   <li>Patient — every role (administrators see every registration, the others their scope);</li>
- *   <li>Observation, RiskAssessment — the roles with a clinical scope: clinician, caregiver, integration (an
+ *   <li>Subscription — integration accounts (and administrators, for one);</li>
+ *   <li>Observation, RiskAssessment, Flag — the roles with a clinical scope: clinician, caregiver, integration (an
  *       administrator who is not also one of them sees no clinical data);</li>
  *   <li>Device, Practitioner, CareTeam — staff: admin, clinician, integration; not caregivers.</li>
  * </ul>
@@ -27,6 +28,8 @@ final class FhirRoles {
             "Observation", CLINICAL,
             "RiskAssessment", CLINICAL,
             "Goal", CLINICAL,
+            "Flag", CLINICAL,
+            "Subscription", EnumSet.of(Role.ADMIN, Role.INTEGRATION),
             "Device", STAFF,
             "Practitioner", STAFF,
             "CareTeam", STAFF);

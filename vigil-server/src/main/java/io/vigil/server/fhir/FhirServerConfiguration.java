@@ -27,7 +27,9 @@ class FhirServerConfiguration {
                                                        GoalResourceProvider goals,
                                                        PractitionerResourceProvider practitioners,
                                                        CareTeamResourceProvider careTeams,
-                                                       AuditEventResourceProvider auditEvents) {
+                                                       AuditEventResourceProvider auditEvents,
+                                                       FlagResourceProvider flags,
+                                                       SubscriptionResourceProvider subscriptions) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -36,7 +38,8 @@ class FhirServerConfiguration {
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
-        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, goals, auditEvents));
+        server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, goals, auditEvents,
+                flags, subscriptions));
         server.registerProviders(List.of(practitioners, careTeams));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());

@@ -8,7 +8,9 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import io.vigil.server.clinical.News2History;
 import io.vigil.server.clinical.News2Scores;
+import java.util.ArrayList;
 import io.vigil.server.patient.PatientStore;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +19,9 @@ import org.hl7.fhir.r4.model.RiskAssessment;
 import org.springframework.stereotype.Component;
 
 /**
- * Each patient's current NEWS2 as a {@code RiskAssessment}: read {@code RiskAssessment/news2-<patient id>}, or
- * search by {@code patient} / {@code subject}. Computed on request; past scores are not kept (yet). Only for
+ * Each patient's NEWS2 as a {@code RiskAssessment}: read {@code RiskAssessment/news2-<patient id>} (the current score,
+ * computed on request) or {@code RiskAssessment/news2h-<entry id>} (a score kept in the history), or search by
+ * {@code patient} / {@code subject}: the current score first, then the history, newest first. Only for
  * patients whose clinical data the caller may see; any other is "not known".
  * Not for clinical use.
  */
@@ -27,11 +30,14 @@ public class RiskAssessmentResourceProvider implements IResourceProvider {
     private static final Set<String> SEARCH_PARAMETERS = SearchParameters.search("patient", "subject");
     private final PatientStore patients;
     private final News2Scores news2;
+    private final News2History history;
     private final FhirVisibility visibility;
 
-    RiskAssessmentResourceProvider(PatientStore patients, News2Scores news2, FhirVisibility visibility) {
+    RiskAssessmentResourceProvider(PatientStore patients, News2Scores news2, News2History history,
+                                   FhirVisibility visibility) {
         this.patients = patients;
         this.news2 = news2;
+        this.history = history;
         this.visibility = visibility;
     }
 
@@ -44,6 +50,9 @@ public class RiskAssessmentResourceProvider implements IResourceProvider {
     public RiskAssessment read(@IdParam IdType id) {
         FhirRoles.require("RiskAssessment");
         String idPart = id.getIdPart();
+        if (idPart.startsWith(News2RiskAssessment.HISTORY_PREFIX)) {
+            return historyEntry(idPart);
+        }
         if (!idPart.startsWith(News2RiskAssessment.ID_PREFIX)) {
             throw FhirRefusals.notFound("RiskAssessment", idPart);
         }
@@ -69,7 +78,22 @@ public class RiskAssessmentResourceProvider implements IResourceProvider {
         if (who.getResourceType() != null && !"Patient".equals(who.getResourceType())) {
             return List.of();
         }
-        return patients.find(who.getIdPart()).filter(p -> visibility.seesClinicalData(p.id())).map(p -> List.of(News2RiskAssessment.of(news2.current(p.id()))))
-                .orElse(List.of());
+        return patients.find(who.getIdPart()).filter(p -> visibility.seesClinicalData(p.id())).map(p -> {
+            List<RiskAssessment> found = new ArrayList<>();
+            found.add(News2RiskAssessment.of(news2.current(p.id())));
+            history.of(p.id(), null, null).forEach(entry -> found.add(News2RiskAssessment.of(entry)));
+            return found;
+        }).orElse(List.of());
+    }
+
+    private RiskAssessment historyEntry(String idPart) {
+        long entryId;
+        try {
+            entryId = Long.parseLong(idPart.substring(News2RiskAssessment.HISTORY_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            throw FhirRefusals.notFound("RiskAssessment", idPart);
+        }
+        return history.find(entryId).filter(entry -> visibility.seesClinicalData(entry.patientId()))
+                .map(News2RiskAssessment::of).orElseThrow(() -> FhirRefusals.notFound("RiskAssessment", idPart));
     }
 }

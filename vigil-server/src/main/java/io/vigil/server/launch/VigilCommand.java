@@ -2,6 +2,7 @@ package io.vigil.server.launch;
 
 import io.vigil.server.VigilApplication;
 import io.vigil.server.audit.AuditCommand;
+import io.vigil.server.delivery.WebhooksCommand;
 import io.vigil.sim.SimulateCommand;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -13,7 +14,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The command line: {@code vigil demo | serve | simulate | decode | audit | help}. Returns the process exit code. */
+/** The command line: {@code vigil demo | serve | simulate | decode | audit | webhooks | help}. Returns the process exit code. */
 public final class VigilCommand {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
@@ -32,6 +33,7 @@ public final class VigilCommand {
             case "simulate" -> SimulateCommand.run(rest, out);
             case "decode" -> DecodeCommand.run(rest, out, System.err, java.time.Clock.systemUTC());
             case "audit" -> AuditCommand.run(rest, System.getenv(), out, System.err);
+            case "webhooks" -> WebhooksCommand.run(rest, System.getenv(), out, System.err);
             case "help", "--help", "-h" -> help(out, 0);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -175,6 +177,9 @@ public final class VigilCommand {
                              audit verify   walk the hash chain; exit 0 intact, 1 broken (prints the first broken link)
                              audit export [--from TIME] [--to TIME] [--out FILE]   NDJSON, one event a line
                              --data-dir DIR  the demo's data dir when VIGIL_DB_URL is not set (default ./data)
+                  webhooks   Alert webhooks' dead letters, asked of a running server (password: VIGIL_PASSWORD):
+                             webhooks dead-letters [--server URL] [--user NAME]
+                             webhooks replay DELIVERY-ID... | --webhook ID   queue them again, due now
                   help       This text.
 
                 Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).

@@ -98,7 +98,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/limits/*").hasRole(CLINICIAN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/patients/*/limits/*").hasRole(CLINICIAN)
                         // Acknowledging and resolving alerts are clinical acts: clinicians only.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve").hasRole(CLINICIAN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve",
+                                "/api/v1/alerts/*/snooze").hasRole(CLINICIAN)
+                        // Alert delivery: webhooks and FHIR Subscriptions for integrations (and administrators who set
+                        // them up for an integration account); alert-only subscriptions for those who follow a patient.
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**", "/fhir/Subscription",
+                                "/fhir/Subscription/**").hasAnyRole(ADMIN, INTEGRATION)
+                        .requestMatchers("/api/v1/alert-subscriptions", "/api/v1/alert-subscriptions/**")
+                                .hasAnyRole(CLINICIAN, CAREGIVER)
                         // Accounts, care teams and the review of break-glass grants: administrators.
                         .requestMatchers("/api/v1/users/**", "/api/v1/users", "/api/v1/care-teams/**", "/api/v1/care-teams",
                                 "/api/v1/break-glass").hasRole(ADMIN)

@@ -80,7 +80,12 @@ abstract class ClinicalScoresContract extends BedsideContract {
 
         VigilClient.Response search = clinician.get("/fhir/RiskAssessment?patient=" + patient);
         assertThat(search.status()).as(search.body()).isEqualTo(200);
-        assertThat(search.json().get("entry")).hasSize(1);
+        // the current score first, then the scores kept as the readings arrived (newest first)
+        assertThat(search.json().get("entry").get(0).at("/resource/id").asText()).isEqualTo("news2-" + patient);
+        assertThat(search.json().get("entry").size()).isGreaterThan(1);
+        for (int i = 1; i < search.json().get("entry").size(); i++) {
+            assertThat(search.json().get("entry").get(i).at("/resource/id").asText()).startsWith("news2h-");
+        }
         assertThat(clinician.get("/fhir/RiskAssessment/news2-" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 

@@ -1,0 +1,126 @@
+package io.vigil.server.clinical;
+
+import io.vigil.analytics.alert.ConditionEvent;
+import io.vigil.analytics.news2.News2Alarm;
+import io.vigil.model.ObservationRecord;
+import io.vigil.server.alert.AlertConditions;
+import io.vigil.server.alert.Listening;
+import io.vigil.server.observation.ObservationEvents;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes a patient's NEWS2 whenever one of its readings is stored (after commit, on its own thread): keeps each
+ * new score in the history (when its total or its basis changed; a score of nothing — every parameter missing or
+ * stale — is not kept) and reports the {@link News2Alarm} condition —
+ * {@code news2-medium} / {@code news2-high} — to the alert workflow. The alarms live in memory: after a restart a
+ * score still high raises again, which updates the alert still open in the database. Not for clinical use.
+ */
+@Component
+class News2Watch extends Listening {
+    private static final Logger log = LoggerFactory.getLogger(News2Watch.class);
+
+    /** What was last stored for a patient, to skip identical scores. */
+    private record Seen(int total, boolean complete, Map<?, String> basis) {}
+
+    private final ObservationEvents events;
+    private final News2Scores news2;
+    private final News2History history;
+    private final AlertConditions conditions;
+    private final Duration holdToClear;
+    private final Map<String, News2Alarm> alarms = new ConcurrentHashMap<>();
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    /** Patients whose NEWS2 is to be recomputed. */
+    private final Set<String> due = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final ExecutorService scorer = Executors.newSingleThreadExecutor(
+            task -> Thread.ofPlatform().name("vigil-news2-watch").daemon().unstarted(task));
+
+    News2Watch(ObservationEvents events, News2Scores news2, News2History history, AlertConditions conditions,
+               @Value("${vigil.news2.clear-after:PT5M}") Duration holdToClear) {
+        this.events = events;
+        this.holdToClear = holdToClear;
+        this.news2 = news2;
+        this.history = history;
+        this.conditions = conditions;
+    }
+
+    /**
+     * Marks the patients of NEWS2 readings for recomputation and returns at once: the scoring (a database read per
+     * patient) runs on its own thread, so it never holds up the other listeners of stored readings (limits, the
+     * ward page). A patient marked again before their turn is scored once, from their newest readings — under load
+     * scores are computed as often as the machine can, never from a growing queue.
+     */
+    void onStored(List<ObservationRecord> stored) {
+        boolean added = false;
+        for (ObservationRecord o : stored) {
+            if (o.patientId() != null && News2Scores.NEWS2_TYPES.contains(o.measurement().type().alias())) {
+                added |= due.add(o.patientId());
+            }
+        }
+        if (added && draining.compareAndSet(false, true)) {
+            scorer.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            draining.set(true);
+            for (String patient = next(); patient != null; patient = next()) {
+                try {
+                    score(patient);
+                } catch (RuntimeException e) {
+                    log.warn("event=news2.score_failed patient={} error={}", patient, e.toString());
+                }
+            }
+            draining.set(false);
+            if (due.isEmpty() || !draining.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    private String next() {
+        var it = due.iterator();
+        if (!it.hasNext()) {
+            return null;
+        }
+        String patient = it.next();
+        due.remove(patient);
+        return patient;
+    }
+
+    void score(String patient) {
+        News2Scores.Assessment assessment = news2.current(patient);
+        Seen now = new Seen(assessment.score().total(), assessment.score().complete(), assessment.basis());
+        boolean scoredSomething = !assessment.score().subscores().isEmpty();
+        if (scoredSomething && !Objects.equals(seen.put(patient, now), now)) {
+            history.append(assessment);
+        }
+        for (ConditionEvent event : alarms.computeIfAbsent(patient, p -> new News2Alarm(p, holdToClear)).accept(assessment.score())) {
+            conditions.report(event);
+        }
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        scorer.shutdownNow();
+    }
+
+    @Override
+    protected AutoCloseable listen() {
+        return events.subscribe(this::onStored);
+    }
+}
