@@ -20,6 +20,9 @@ import java.util.Map;
 final class Panels {
     private final Map<MeasurementType, MeasurementType> panelOf = new IdentityHashMap<>();
 
+    /** What the components of one panel share; the time may be null (none sent). */
+    private record PanelKey(MeasurementType panel, int request, String channel, Instant time) {}
+
     Panels(MeasurementRegistry registry) {
         for (MeasurementType type : registry.types()) {
             for (MeasurementType component : type.components()) {
@@ -33,8 +36,8 @@ final class Panels {
         Map<Object, List<ObservationReader.Metric>> groups = new LinkedHashMap<>();
         for (ObservationReader.Metric metric : metrics) {
             MeasurementType panel = panelOf.get(metric.type());
-            Object key = panel == null ? metric : List.of(panel.alias(), metric.request(), channel(metric.containment()),
-                    String.valueOf(metric.time()));
+            Object key = panel == null ? metric
+                    : new PanelKey(panel, metric.request(), channel(metric.containment()), metric.time());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(metric);
         }
         List<Hl7Reading> readings = new ArrayList<>();
@@ -92,7 +95,13 @@ final class Panels {
         if (containment == null) {
             return "";
         }
-        String[] parts = containment.split("\\.", -1);
-        return parts.length > 3 ? String.join(".", parts[0], parts[1], parts[2]) : containment;
+        int dot = -1;
+        for (int i = 0; i < 3; i++) {
+            dot = containment.indexOf('.', dot + 1);
+            if (dot < 0) {
+                return containment;
+            }
+        }
+        return containment.substring(0, dot);
     }
 }
