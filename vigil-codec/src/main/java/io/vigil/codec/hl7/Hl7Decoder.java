@@ -83,7 +83,7 @@ public final class Hl7Decoder {
             throw Hl7Rejection.at(PAYLOAD_TOO_LARGE, null, "The message has " + payload.length + " bytes; at most "
                     + MAX_BYTES + " are accepted.");
         }
-        String text = normalized(text(payload));
+        String text = text(payload);
         if (!text.startsWith("MSH") || text.length() < 8) {
             throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH", "The message does not start with an MSH segment and its separators (MSH|^~\\&).");
         }
@@ -95,18 +95,31 @@ public final class Hl7Decoder {
         return segments;
     }
 
-    /** UTF-8 (and so ASCII), or ISO 8859-1 when MSH-18 declares it (8859/1), as older monitors send. */
+    /**
+     * UTF-8 (and so ASCII), or ISO 8859-1 when MSH-18 declares it (8859/1), as older monitors send; without the
+     * whitespace around the message. Segments end with CR; LF and CRLF (common from files and HTTP clients) end them
+     * too, which {@link Er7Reader} takes care of.
+     */
     private static String text(byte[] payload) throws Hl7Rejection {
         if (ascii(payload)) {
-            // The common case, and the same text in every one of those charsets: no decoder to set up.
-            return new String(payload, StandardCharsets.ISO_8859_1);
+            // The common case, and the same text in every one of those charsets: no decoder to set up, and the
+            // surrounding whitespace left out while copying rather than by another copy.
+            int start = 0;
+            int end = payload.length;
+            while (start < end && Character.isWhitespace((char) payload[start])) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace((char) payload[end - 1])) {
+                end--;
+            }
+            return new String(payload, start, end - start, StandardCharsets.ISO_8859_1);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString().strip();
         } catch (CharacterCodingException e) {
             if (declaresLatin1(payload)) {
-                return new String(payload, StandardCharsets.ISO_8859_1);
+                return new String(payload, StandardCharsets.ISO_8859_1).strip();
             }
             throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH-18", "The message is not UTF-8 (or ASCII) text, and MSH-18"
                     + " does not declare ISO 8859-1 (8859/1).");
@@ -131,14 +144,6 @@ public final class Hl7Decoder {
         }
         String[] fields = msh.split(Pattern.quote(String.valueOf(msh.charAt(3))), -1);
         return fields.length > 17 && fields[17].startsWith("8859/1");
-    }
-
-    /**
-     * Without the whitespace around the message. Segments end with CR; LF and CRLF (common from files and HTTP
-     * clients) end them too, which {@link Er7Reader} takes care of (the empty line inside a CRLF is passed over).
-     */
-    private static String normalized(String text) {
-        return text.strip();
     }
 
     private Hl7Message read(List<Er7Segment> segments, Instant receivedAt) throws Hl7Rejection {
