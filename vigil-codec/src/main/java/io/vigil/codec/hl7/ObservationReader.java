@@ -4,10 +4,14 @@ import static io.vigil.codec.ErrorCode.HL7_MISSING_FIELD;
 import static io.vigil.codec.ErrorCode.INVALID_VALUE;
 import static io.vigil.codec.ErrorCode.UNSUPPORTED_UNIT;
 
+import io.vigil.model.BodySite;
 import io.vigil.model.MeasurementType;
 import io.vigil.model.UnitConversion;
 import io.vigil.model.ValueKind;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** One OBX row: a metric Vigil takes, a row it passes over (with a note), or a containment header row. */
 final class ObservationReader {
@@ -27,7 +31,13 @@ final class ObservationReader {
      * @param time null when neither OBX-14, OBR-7 nor MSH-7 gave one
      */
     record Metric(MeasurementType type, double value, String unit, Instant time, String position,
-                  String containment, int request) implements Row {}
+                  String containment, int request, BodySite site) implements Row {}
+
+    /** Coding systems OBX-20 names SNOMED CT with (HL7 table 0396 "SCT", older "SNM", and the FHIR URI), upper-cased. */
+    private static final Set<String> SNOMED = Set.of("SCT", "SNM", "SNOMED", "SNOMED-CT", "SNOMEDCT", "HTTP://SNOMED.INFO/SCT");
+
+    /** IEEE 11073 terms that name their site: MDC_TEMP_AXIL. */
+    private static final Map<String, BodySite> TERM_SITES = Map.of("188496", BodySite.ARMPIT);
 
 
     private final MdcVocabulary vocabulary;
@@ -83,7 +93,24 @@ final class ObservationReader {
         }
         Instant time = times.parse(obx.text(14, 1), position, "-14");
         return new Metric(type, canonical, type.canonicalUnit(), time != null ? time : fallbackTime, position,
-                obx.text(4, 1), request);
+                obx.text(4, 1), request, site(obx, code));
+    }
+
+    /**
+     * The body site: OBX-20 (observation site, CWE) when it carries a SNOMED CT code Vigil knows, in its first or
+     * alternate coding; else the site the metric's own term names; else null. Other sites are not kept.
+     */
+    private static BodySite site(Er7Segment obx, String code) {
+        for (int first : new int[] {1, 4}) {
+            String system = obx.text(20, 0, first + 2, 1);
+            if (system != null && SNOMED.contains(system.toUpperCase(Locale.ROOT))) {
+                BodySite site = BodySite.ofSnomed(obx.text(20, 0, first, 1)).orElse(null);
+                if (site != null) {
+                    return site;
+                }
+            }
+        }
+        return code == null ? null : TERM_SITES.get(code.trim());
     }
 
     /**

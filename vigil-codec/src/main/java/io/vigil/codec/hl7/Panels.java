@@ -48,7 +48,7 @@ final class Panels {
             TimeSource source = first.time() != null ? TimeSource.DEVICE : TimeSource.RECEIVED;
             if (panel == null) {
                 readings.add(new Hl7Reading(new Measurement(first.type(),
-                        new MeasuredValue.Quantity(first.value(), first.unit()), time, source), first.position(),
+                        new MeasuredValue.Quantity(first.value(), first.unit()), time, source, first.site()), first.position(),
                         first.containment()));
                 continue;
             }

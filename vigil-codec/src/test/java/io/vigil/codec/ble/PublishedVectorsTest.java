@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.ErrorCode;
+import io.vigil.model.BodySite;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.Measurement;
 import io.vigil.model.MeasurementRegistry;
@@ -101,6 +102,7 @@ class PublishedVectorsTest {
         assertThat(reading.deviceTime()).isEqualTo(Instant.parse("2012-12-05T11:50:27Z"));
         assertThat(reading.timeSource()).isEqualTo(TimeSource.DEVICE);
         assertThat(reading.notes()).containsExactly("temperature type: finger");
+        assertThat(reading.measurements().getFirst().bodySite()).isEqualTo(BodySite.FINGER);
     }
 
     @Test

@@ -240,7 +240,7 @@ public class IngestService {
         for (DeviceMessage message : messages) {
             for (Measurement decoded : message.measurements()) {
                 Measurement measurement = new Measurement(decoded.type(), decoded.value(), StoredTime.of(decoded.time()),
-                        decoded.timeSource());
+                        decoded.timeSource(), decoded.bodySite());
                 String patient = patientAt.computeIfAbsent(measurement.time(),
                         t -> assignments.patientAt(request.deviceId(), t).orElse(null));
                 ObservationRecord record = new ObservationRecord(Long.toString(ids.next()), request.deviceId(),
