@@ -78,7 +78,7 @@ class ObservationValidationTest {
     void bodyTemperature_atEveryBodySite_carriesItsSnomedBodySiteAndValidates(BodySite site) {
         Measurement measurement = Readings.quantity("body-temperature", 36.9).at(site);
 
-        Observation observation = mapper.toFhir(Readings.record("temp-" + site, measurement));
+        Observation observation = mapper.toFhir(Readings.record("temp-" + site.ordinal(), measurement));
 
         assertThat(profiles(observation)).contains("http://hl7.org/fhir/StructureDefinition/bodytemp", VITAL_SIGNS);
         assertThat(observation.getBodySite().getCoding()).singleElement().satisfies(coding -> {
