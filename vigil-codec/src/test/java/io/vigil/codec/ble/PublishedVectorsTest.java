@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Values written by others: the byte arrays of Nordic Semiconductor's Android-BLE-Common-Library unit tests
- * (BloodPressureMeasurementDataCallbackTest, ContinuousGlucoseMeasurementDataCallbackTest,
- * GlucoseMeasurementDataCallbackTest, TemperatureMeasurementDataCallbackTest; BSD-3-Clause), with
- * the readings those tests expect.
+ * (BloodPressureMeasurementDataCallbackTest, IntermediateCuffPressureDataCallbackTest,
+ * ContinuousGlucoseMeasurementDataCallbackTest, GlucoseMeasurementDataCallbackTest,
+ * TemperatureMeasurementDataCallbackTest, TemperatureTypeDataCallbackTest; BSD-3-Clause), with the readings those
+ * tests expect.
  */
 class PublishedVectorsTest {
     private static final double MMHG_PER_KPA = 1000 / 133.322387415;
@@ -126,6 +127,39 @@ class PublishedVectorsTest {
         DecodeError error = failure("2A18", hex("1B 0000 E207 04 1A 0B 09 1E 1E00 12 05 01"));
         assertThat(error.code()).isEqualTo(ErrorCode.TRUNCATED);
         assertThat(error.offset()).isEqualTo(15);
+    }
+
+    @Test
+    void nordic_intermediateCuffPressureFull_4mmHg_pulse60_user1_statusBits() {
+        GattReading reading = ok("2A36", hex("1E 0400 0000 0000 0000 04 11 14 29 3B 3C00 01 2700"));
+        assertThat(reading.measurements()).as("progress, not a result").isEmpty();
+        assertThat(reading.notes()).contains("current cuff pressure 4 mm[Hg]", "pulse rate 60 /min", "user 1",
+                "body movement detected", "cuff too loose", "irregular pulse detected", "improper measurement position");
+        assertThat(reading.timeSource()).as("year 0: date unknown").isEqualTo(TimeSource.RECEIVED);
+    }
+
+    @Test
+    void nordic_intermediateCuffPressureSome_11_1kPa_pulse60_lowPulseRange() {
+        GattReading reading = ok("2A36", hex("15 6FF0 0000 0000 3C00 1200"));
+        assertThat(reading.notes()).containsExactly("current cuff pressure 11.1 kPa", "pulse rate 60 /min",
+                "cuff too loose", "pulse rate is less than lower limit");
+    }
+
+    @Test
+    void nordic_intermediateCuffPressureMinimal_21_5mmHg() {
+        assertThat(ok("2A36", hex("00 D7F0 0000 0000")).notes()).containsExactly("current cuff pressure 21.5 mm[Hg]");
+    }
+
+    @Test
+    void nordic_intermediateCuffPressureTooShort_isTruncated() {
+        assertThat(failure("2A36", hex("01 02 03 04 05 06")).code()).isEqualTo(ErrorCode.TRUNCATED);
+    }
+
+    @Test
+    void nordic_temperatureType_3_isTheEar() {
+        GattReading reading = ok("2A1D", hex("03"));
+        assertThat(reading.bodySite()).isEqualTo(BodySite.EAR);
+        assertThat(reading.notes()).containsExactly("temperature type: ear (usually earlobe)");
     }
 
     private GattReading ok(String uuid, byte[] value) {
