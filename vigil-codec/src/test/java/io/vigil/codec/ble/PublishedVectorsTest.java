@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * (BloodPressureMeasurementDataCallbackTest, IntermediateCuffPressureDataCallbackTest,
  * ContinuousGlucoseMeasurementDataCallbackTest, GlucoseMeasurementDataCallbackTest,
  * TemperatureMeasurementDataCallbackTest, TemperatureTypeDataCallbackTest; BSD-3-Clause), with the readings those
- * tests expect.
+ * tests expect; and the Weight Measurement vectors of bluetooth-sig-python (MIT) whose flags agree with the
+ * Weight Scale Service.
  */
 class PublishedVectorsTest {
     private static final double MMHG_PER_KPA = 1000 / 133.322387415;
@@ -160,6 +161,36 @@ class PublishedVectorsTest {
         GattReading reading = ok("2A1D", hex("03"));
         assertThat(reading.bodySite()).isEqualTo(BodySite.EAR);
         assertThat(reading.notes()).containsExactly("temperature type: ear (usually earlobe)");
+    }
+
+    // RonanB96/bluetooth-sig-python (MIT), tests/gatt/characteristics/test_weight_measurement.py: the vectors whose
+    // flags mean the same in the Weight Scale Service (that library reads bit 3 as BMI alone and bit 4 as height;
+    // the service has bit 3 "BMI and height present" and bit 4 reserved, which 0x1F sets too, harmlessly).
+
+    @Test
+    void bluetoothSigPython_weight_70kg_157lb() {
+        assertThat(ok("2A9D", hex("00 B036")).measurements().getFirst().value())
+                .isEqualTo(new MeasuredValue.Quantity(70.0, "kg"));
+        Measurement pounds = ok("2A9D", hex("01 543D")).measurements().getFirst();
+        assertThat(((MeasuredValue.Quantity) pounds.value()).value()).isCloseTo(157.0 * 0.45359237, within(1e-9));
+    }
+
+    @Test
+    void bluetoothSigPython_weightWithTimestamp_2023_12_25_14_30_45() {
+        GattReading reading = ok("2A9D", hex("02 B036 E707 0C 19 0E 1E 2D"));
+        assertThat(reading.deviceTime()).isEqualTo(Instant.parse("2023-12-25T14:30:45Z"));
+        assertThat(reading.timeSource()).isEqualTo(TimeSource.DEVICE);
+    }
+
+    @Test
+    void bluetoothSigPython_weightImperialFull_157lb_user3_bmi24_5_height68in() {
+        GattReading reading = ok("2A9D", hex("1F 543D E707 0C 19 0E 1E 2D 03 F500 A802"));
+        assertThat(reading.measurements()).extracting(m -> m.type().alias())
+                .containsExactly("body-weight", "bmi", "body-height");
+        assertThat(((MeasuredValue.Quantity) reading.measurements().get(1).value()).value()).isCloseTo(24.5, within(1e-9));
+        assertThat(((MeasuredValue.Quantity) reading.measurements().get(2).value()).value())
+                .isCloseTo(68.0 * 2.54, within(1e-9));
+        assertThat(reading.notes()).contains("user 3");
     }
 
     private GattReading ok(String uuid, byte[] value) {
