@@ -3,6 +3,7 @@ package io.vigil.codec.ble;
 import static io.vigil.codec.ble.FrameBuilder.hex;
 import static io.vigil.codec.ble.GattDecoderTest.RECEIVED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.vigil.codec.DecodeError;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * (BloodPressureMeasurementDataCallbackTest, IntermediateCuffPressureDataCallbackTest,
  * ContinuousGlucoseMeasurementDataCallbackTest, GlucoseMeasurementDataCallbackTest,
  * TemperatureMeasurementDataCallbackTest, TemperatureTypeDataCallbackTest; BSD-3-Clause), with the readings those
- * tests expect; and the Weight Measurement vectors of bluetooth-sig-python (MIT) whose flags agree with the
- * Weight Scale Service.
+ * tests expect; and the Weight Measurement and Body Composition Measurement vectors of bluetooth-sig-python (MIT)
+ * whose flags agree with the Weight Scale and Body Composition Services.
  */
 class PublishedVectorsTest {
     private static final double MMHG_PER_KPA = 1000 / 133.322387415;
@@ -191,6 +192,24 @@ class PublishedVectorsTest {
         assertThat(((MeasuredValue.Quantity) reading.measurements().get(2).value()).value())
                 .isCloseTo(68.0 * 2.54, within(1e-9));
         assertThat(reading.notes()).contains("user 3");
+    }
+
+    // Same library, tests/gatt/characteristics/test_body_composition_measurement.py (flags as the Body Composition
+    // Service defines them).
+
+    @Test
+    void bluetoothSigPython_bodyComposition_impedanceWeightHeight() {
+        GattReading reading = ok("2A9C", hex("000E 4600 401F B036 E803"));
+        assertThat(reading.measurements()).extracting(m -> m.type().alias(), Measurement::value).containsExactly(
+                tuple("body-weight", new MeasuredValue.Quantity(70.0, "kg")),
+                tuple("body-height", new MeasuredValue.Quantity(100.0, "cm")));
+        assertThat(reading.notes()).contains("body fat 7 %", "impedance 800 Ohm");
+    }
+
+    @Test
+    void bluetoothSigPython_bodyCompositionWithoutWeightOrHeight_isReadThenRefusedAsNoMeasurement() {
+        DecodeError error = failure("2A9C", hex("0C00 7800 05 4006"));
+        assertThat(error.code()).isEqualTo(ErrorCode.MISSING_VALUES);
     }
 
     private GattReading ok(String uuid, byte[] value) {
