@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * ContinuousGlucoseMeasurementDataCallbackTest, GlucoseMeasurementDataCallbackTest,
  * TemperatureMeasurementDataCallbackTest, TemperatureTypeDataCallbackTest; BSD-3-Clause), with the readings those
  * tests expect; and the Weight Measurement and Body Composition Measurement vectors of bluetooth-sig-python (MIT)
- * whose flags agree with the Weight Scale and Body Composition Services.
+ * whose flags agree with the Weight Scale and Body Composition Services; and the PLX Continuous and Spot-check
+ * byte arrays of StanfordSpezi/SpeziBluetooth's PLXTests (MIT).
  */
 class PublishedVectorsTest {
     private static final double MMHG_PER_KPA = 1000 / 133.322387415;
@@ -210,6 +211,54 @@ class PublishedVectorsTest {
     void bluetoothSigPython_bodyCompositionWithoutWeightOrHeight_isReadThenRefusedAsNoMeasurement() {
         DecodeError error = failure("2A9C", hex("0C00 7800 05 4006"));
         assertThat(error.code()).isEqualTo(ErrorCode.MISSING_VALUES);
+    }
+
+    // StanfordSpezi/SpeziBluetooth (MIT), Tests/SpeziBluetoothServicesTests/PLXTests.swift: the byte arrays its
+    // PLX Continuous and Spot-check codings produce and parse, with the values that test states.
+
+    @Test
+    void spezi_plxContinuousSimple_100percent_90bpm() {
+        GattReading reading = ok("2A5F", bytes(0, 232, 243, 132, 243));
+        assertThat(reading.measurements()).extracting(Measurement::value).containsExactly(
+                new MeasuredValue.Quantity(100, "%"), new MeasuredValue.Quantity(90, "/min"));
+    }
+
+    @Test
+    void spezi_plxContinuous_statusOngoing_pulseAmplitude8_7() {
+        GattReading reading = ok("2A5F", bytes(28, 95, 0, 90, 0, 32, 0, 0, 0, 0, 87, 240));
+        assertThat(reading.measurements()).extracting(Measurement::value).containsExactly(
+                new MeasuredValue.Quantity(95, "%"), new MeasuredValue.Quantity(90, "/min"));
+        assertThat(reading.notes()).containsExactly("measurement ongoing", "pulse amplitude index 8.7 %");
+    }
+
+    @Test
+    void spezi_plxContinuousFull_fastAndSlow_fullyQualified() {
+        GattReading reading = ok("2A5F", bytes(31, 222, 243, 202, 243, 202, 243, 90, 245, 212, 243, 178, 242, 32, 1,
+                0, 0, 0, 122, 227));
+        assertThat(reading.measurements()).extracting(Measurement::value).containsExactly(
+                new MeasuredValue.Quantity(99, "%"), new MeasuredValue.Quantity(97, "/min"));
+        assertThat(reading.notes()).containsExactly("SpO2PR-Fast: SpO2 97 %, pulse rate 137 /min",
+                "SpO2PR-Slow: SpO2 98 %, pulse rate 69 /min", "measurement ongoing", "fully qualified data",
+                "pulse amplitude index 8.9 %");
+    }
+
+    @Test
+    void spezi_plxSpotCheck_94percent_147bpm_2024_11_29_questionable_lowPerfusion() {
+        GattReading reading = ok("2A5E", bytes(15, 172, 243, 190, 245, 232, 7, 11, 29, 23, 8, 57, 32, 64, 34, 0, 0,
+                102, 227));
+        assertThat(reading.measurements()).extracting(Measurement::value).containsExactly(
+                new MeasuredValue.Quantity(94, "%"), new MeasuredValue.Quantity(147, "/min"));
+        assertThat(reading.deviceTime()).isEqualTo(Instant.parse("2024-11-29T23:08:57Z"));
+        assertThat(reading.notes()).containsExactly("measurement ongoing", "questionable measurement detected",
+                "equipment malfunction detected", "low perfusion detected", "pulse amplitude index 8.7 %");
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
     }
 
     private GattReading ok(String uuid, byte[] value) {
