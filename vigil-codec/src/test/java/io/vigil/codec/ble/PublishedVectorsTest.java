@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Values written by others: the byte arrays of Nordic Semiconductor's Android-BLE-Common-Library unit tests
- * (BloodPressureMeasurementDataCallbackTest, IntermediateCuffPressureDataCallbackTest,
+ * (BloodPressureMeasurementDataCallbackTest, IntermediateCuffPressureDataCallbackTest, HeartRateMeasurementDataCallbackTest,
  * ContinuousGlucoseMeasurementDataCallbackTest, GlucoseMeasurementDataCallbackTest,
  * TemperatureMeasurementDataCallbackTest, TemperatureTypeDataCallbackTest; BSD-3-Clause), with the readings those
  * tests expect; and the Weight Measurement and Body Composition Measurement vectors of bluetooth-sig-python (MIT)
@@ -130,6 +130,30 @@ class PublishedVectorsTest {
         DecodeError error = failure("2A18", hex("1B 0000 E207 04 1A 0B 09 1E 1E00 12 05 01"));
         assertThat(error.code()).isEqualTo(ErrorCode.TRUNCATED);
         assertThat(error.offset()).isEqualTo(15);
+    }
+
+    @Test
+    void nordic_heartRateUint8_85bpm_contact_energy50_oneRrInterval() {
+        GattReading reading = ok("2A37", bytes(0x1E, 85, 50, 0, 33, 0));
+        assertThat(reading.measurements()).extracting(Measurement::value)
+                .containsExactly(new MeasuredValue.Quantity(85, "/min"));
+        assertThat(reading.notes()).containsExactly("sensor contact detected", "energy expended 50 kJ",
+                "RR intervals (s): 0.032");
+    }
+
+    @Test
+    void nordic_heartRateUint16_257bpm_energy306_threeRrIntervals() {
+        GattReading reading = ok("2A37", bytes(0x1F, 1, 1, 50, 1, 1, 0, 2, 1, 0xFF, 0xFF));
+        assertThat(reading.measurements()).extracting(Measurement::value)
+                .containsExactly(new MeasuredValue.Quantity(257, "/min"));
+        assertThat(reading.notes()).contains("energy expended 306 kJ", "RR intervals (s): 0.001, 0.252, 63.999");
+    }
+
+    @Test
+    void nordic_heartRateWhoseRrFlagAnnouncesNoInterval_isTruncated() {
+        DecodeError error = failure("2A37", bytes(0x17, 1, 1));
+        assertThat(error.code()).isEqualTo(ErrorCode.TRUNCATED);
+        assertThat(error.offset()).isEqualTo(3);
     }
 
     @Test
