@@ -1,6 +1,7 @@
 package io.vigil.codec.hl7;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,19 +41,19 @@ final class Er7Reader {
      * are kept; a field's text is cut out when it is read (most fields of a segment never are).
      */
     private static int[] bounds(String text, int start, int end, char separator) {
-        int count = 1;
-        for (int at = text.indexOf(separator, start); at >= 0 && at < end; at = text.indexOf(separator, at + 1)) {
-            count++;
-        }
-        int[] bounds = new int[count + 1];
+        int[] bounds = new int[16];
         bounds[0] = start;
-        int from = start;
-        for (int i = 1; i < count; i++) {
-            from = text.indexOf(separator, from) + 1;
-            bounds[i] = from;
+        int count = 1;
+        for (int at = start; at < end; at++) {
+            if (text.charAt(at) == separator) {
+                if (count + 1 == bounds.length) {
+                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                }
+                bounds[count++] = at + 1;
+            }
         }
         bounds[count] = end + 1;
-        return bounds;
+        return count + 1 == bounds.length ? bounds : Arrays.copyOf(bounds, count + 1);
     }
 
     private static boolean blank(String text, int start, int end) {

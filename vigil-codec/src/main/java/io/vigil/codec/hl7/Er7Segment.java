@@ -75,6 +75,13 @@ final class Er7Segment {
         if (header && field <= 2) {
             return repetition == 0 && component == 1 && subcomponent == 1 && !raw.isBlank() ? raw : null;
         }
+        if (raw.isEmpty()) {
+            return null;
+        }
+        if (separators.plain(raw)) {
+            // Most fields are one value ("NM", "97", a time): the first of everything, nothing to split or unescape.
+            return repetition == 0 && component == 1 && subcomponent == 1 && !raw.isBlank() ? raw.trim() : null;
+        }
         String value = nth(nth(nth(raw, separators.repetition(), repetition), separators.component(), component - 1),
                 separators.subcomponent(), subcomponent - 1);
         if (value == null || value.isBlank()) {

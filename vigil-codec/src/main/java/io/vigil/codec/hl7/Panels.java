@@ -20,8 +20,8 @@ import java.util.Map;
 final class Panels {
     private final Map<MeasurementType, MeasurementType> panelOf = new IdentityHashMap<>();
 
-    /** What the components of one panel share; the time may be null (none sent). */
-    private record PanelKey(MeasurementType panel, int request, String channel, Instant time) {}
+    /** What the components of one panel share (the panel by its alias: cheap to hash); the time may be null. */
+    private record PanelKey(String panel, int request, String channel, Instant time) {}
 
     Panels(MeasurementRegistry registry) {
         for (MeasurementType type : registry.types()) {
@@ -34,10 +34,12 @@ final class Panels {
     /** Measurements in OBX order (a panel where its first component was); incomplete panels become notes. */
     List<Hl7Reading> gather(List<ObservationReader.Metric> metrics, List<String> notes, Instant receivedAt) {
         Map<Object, List<ObservationReader.Metric>> groups = new LinkedHashMap<>();
-        for (ObservationReader.Metric metric : metrics) {
+        for (int i = 0; i < metrics.size(); i++) {
+            ObservationReader.Metric metric = metrics.get(i);
             MeasurementType panel = panelOf.get(metric.type());
-            Object key = panel == null ? metric
-                    : new PanelKey(panel, metric.request(), channel(metric.containment()), metric.time());
+            // A metric outside a panel is a group of its own, keyed by its place in the message.
+            Object key = panel == null ? Integer.valueOf(i)
+                    : new PanelKey(panel.alias(), metric.request(), channel(metric.containment()), metric.time());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(metric);
         }
         List<Hl7Reading> readings = new ArrayList<>();
