@@ -47,6 +47,27 @@ public final class Selector {
         return new SelectorParser(text).selector();
     }
 
+    /**
+     * The selector both {@code a} and {@code b} extend by one member name ({@code @.m[?(@.type == 1)]} of
+     * {@code @.m[?(@.type == 1)].value} and {@code ….unit}), or null: lets a caller walk the shared part once.
+     */
+    static Selector commonParent(Selector a, Selector b) {
+        if (a == null || b == null || a.relative != b.relative || a.steps.size() != b.steps.size() || a.steps.isEmpty()
+                || !(a.steps.getLast() instanceof Child) || !(b.steps.getLast() instanceof Child)) {
+            return null;
+        }
+        List<Step> prefix = a.steps.subList(0, a.steps.size() - 1);
+        if (!prefix.equals(b.steps.subList(0, b.steps.size() - 1))) {
+            return null;
+        }
+        return new Selector(a.text + " (without its last member)", a.relative, prefix);
+    }
+
+    /** The member name of the last step, when it is one ({@code value} of {@code @.m[0].value}); else null. */
+    String lastName() {
+        return !steps.isEmpty() && steps.getLast() instanceof Child child ? child.name() : null;
+    }
+
     /** Whether it starts at the matched token ({@code @}) rather than the payload ({@code $}). */
     public boolean relative() {
         return relative;

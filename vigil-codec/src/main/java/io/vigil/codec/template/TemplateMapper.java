@@ -221,7 +221,9 @@ final class TemplateMapper {
     /** The number in the type's canonical unit, or null when it is absent and not required. */
     private Double number(MeasurementType type, NumberRule rule, JsonNode token, Place field, boolean required)
             throws Unmappable {
-        JsonNode node = one(rule.value(), token, field, required);
+        // Value and exponent side by side (Withings' {value, unit}): the filter that finds them runs once.
+        JsonNode parent = rule.sharedParent() == null ? null : only(rule.sharedParent(), token);
+        JsonNode node = parent != null ? member(parent, rule.value(), field, required) : one(rule.value(), token, field, required);
         if (node == null) {
             return null;
         }
@@ -230,7 +232,7 @@ final class TemplateMapper {
         }
         int exponent = 0;
         if (rule.exponent() != null) {
-            JsonNode power = one(rule.exponent(), token, field, true);
+            JsonNode power = parent != null ? member(parent, rule.exponent(), field, true) : one(rule.exponent(), token, field, true);
             if (!power.isIntegralNumber() || Math.abs(power.longValue()) > MAX_EXPONENT) {
                 throw new Unmappable(INVALID_VALUE, field, field + " exponent " + rule.exponent() + " is "
                         + Echo.jsonKind(power) + "; it must be a whole number from -" + MAX_EXPONENT + " to " + MAX_EXPONENT + ".");
@@ -371,6 +373,27 @@ final class TemplateMapper {
                     + " characters from A-Z, a-z, 0-9 and . _ : - only.");
         }
         return id;
+    }
+
+    /** The node a selector finds when it finds exactly one; else null. */
+    private JsonNode only(Selector selector, JsonNode token) {
+        List<JsonNode> nodes = selector.select(root, token, 1);
+        return nodes.size() == 1 ? nodes.getFirst() : null;
+    }
+
+    /**
+     * What {@code selector} finds, given the one node its steps but the last lead to: that node's member; as
+     * {@link #one} would answer for the whole selector.
+     */
+    private static JsonNode member(JsonNode parent, Selector selector, Object field, boolean required) throws Unmappable {
+        JsonNode node = parent.isObject() ? parent.get(selector.lastName()) : null;
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            if (required) {
+                throw new Unmappable(SELECTOR_MISSING, field, field + ": " + selector + " found nothing in the payload.");
+            }
+            return null;
+        }
+        return node;
     }
 
     /** The one node a selector finds; null when it finds none and the value is not required. */
