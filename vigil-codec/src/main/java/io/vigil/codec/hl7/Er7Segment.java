@@ -10,6 +10,8 @@ final class Er7Segment {
     private final String text;
     private final int[] bounds;
     private final String[] fields;
+    /** Per field, once cut out: whether it is one plain value (no component, repetition or escape character). */
+    private final boolean[] plain;
     private final Er7Separators separators;
     private final boolean header;
 
@@ -22,6 +24,7 @@ final class Er7Segment {
         this.text = text;
         this.bounds = bounds;
         this.fields = new String[bounds.length - 1];
+        this.plain = new boolean[bounds.length - 1];
         this.separators = separators;
         this.header = "MSH".equals(name);
     }
@@ -43,6 +46,7 @@ final class Er7Segment {
         if (raw == null) {
             raw = text.substring(bounds[index], bounds[index + 1] - 1);
             fields[index] = raw;
+            plain[index] = separators.plain(raw);
         }
         return raw;
     }
@@ -78,7 +82,7 @@ final class Er7Segment {
         if (raw.isEmpty()) {
             return null;
         }
-        if (separators.plain(raw)) {
+        if (plain[header ? field - 1 : field]) {
             // Most fields are one value ("NM", "97", a time): the first of everything, nothing to split or unescape.
             return repetition == 0 && component == 1 && subcomponent == 1 && !raw.isBlank() ? raw.trim() : null;
         }

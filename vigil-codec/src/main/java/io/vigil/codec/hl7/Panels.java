@@ -66,7 +66,12 @@ final class Panels {
     private static MeasuredValue.Panel panel(MeasurementType panel, List<ObservationReader.Metric> group, List<String> notes) {
         List<MeasuredValue.Component> components = new ArrayList<>();
         for (MeasurementType component : panel.components()) {
-            List<ObservationReader.Metric> sent = group.stream().filter(m -> m.type() == component).toList();
+            List<ObservationReader.Metric> sent = new ArrayList<>(1);
+            for (ObservationReader.Metric metric : group) {
+                if (metric.type() == component) {
+                    sent.add(metric);
+                }
+            }
             if (sent.size() > 1) {
                 notes.add(sent.get(1).position() + " " + component.alias() + ": repeats " + sent.getFirst().position()
                         + " in the same channel and time; the first is kept");
