@@ -1,10 +1,7 @@
 package io.vigil.codec.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,20 +85,12 @@ public final class Selector {
      * @param current the token a mapping matched ({@code @}); the payload when there is none
      */
     public List<JsonNode> select(JsonNode root, JsonNode current, int limit) {
-        return select(root, current, limit, null);
-    }
-
-    /**
-     * As {@link #select(JsonNode, JsonNode, int)}, with the matches of equality filters over arrays looked up in
-     * {@code index} (one per payload) instead of tested element by element; null: tested.
-     */
-    List<JsonNode> select(JsonNode root, JsonNode current, int limit, FilterIndex index) {
         if (!multiple) {
             JsonNode node = single(relative ? current : root);
             return node == null ? List.of() : List.of(node);
         }
         List<JsonNode> out = new ArrayList<>();
-        walk(relative ? current : root, 0, out, limit + 1, index);
+        walk(relative ? current : root, 0, out, limit + 1);
         return out;
     }
 
@@ -109,21 +98,21 @@ public final class Selector {
      * Follows the steps from {@code node} depth first, adding what the last step selects in document order, and stops
      * once {@code cap} nodes are found: one list for the whole walk, none per step.
      */
-    private void walk(JsonNode node, int step, List<JsonNode> out, int cap, FilterIndex index) {
+    private void walk(JsonNode node, int step, List<JsonNode> out, int cap) {
         if (step == steps.size()) {
             out.add(node);
             return;
         }
         switch (steps.get(step)) {
-            case Child child -> next(node.isObject() ? node.get(child.name()) : null, step, out, cap, index);
-            case Index at -> next(node.isArray() ? element(node, at.index()) : null, step, out, cap, index);
+            case Child child -> next(node.isObject() ? node.get(child.name()) : null, step, out, cap);
+            case Index index -> next(node.isArray() ? element(node, index.index()) : null, step, out, cap);
             case Wildcard wildcard -> {
                 if (node.isArray() || node.isObject()) {
                     for (JsonNode element : node.isArray() ? node : values(node)) {
                         if (out.size() >= cap) {
                             return;
                         }
-                        walk(element, step + 1, out, cap, index);
+                        walk(element, step + 1, out, cap);
                     }
                 }
             }
@@ -132,16 +121,15 @@ public final class Selector {
                     // As Jayway JsonPath does: a filter on an object tests the object itself, so one selector
                     // takes both {"Body": {…}} and {"Body": [{…}, {…}]}.
                     if (accepts(filter, node)) {
-                        walk(node, step + 1, out, cap, index);
+                        walk(node, step + 1, out, cap);
                     }
                 } else if (node.isArray()) {
-                    List<JsonNode> matches = index == null ? null : index.matches(node, filter);
-                    for (JsonNode element : matches != null ? matches : node) {
+                    for (JsonNode element : node) {
                         if (out.size() >= cap) {
                             return;
                         }
-                        if (matches != null || accepts(filter, element)) {
-                            walk(element, step + 1, out, cap, index);
+                        if (accepts(filter, element)) {
+                            walk(element, step + 1, out, cap);
                         }
                     }
                 }
@@ -149,9 +137,9 @@ public final class Selector {
         }
     }
 
-    private void next(JsonNode node, int step, List<JsonNode> out, int cap, FilterIndex index) {
+    private void next(JsonNode node, int step, List<JsonNode> out, int cap) {
         if (node != null && !node.isMissingNode()) {
-            walk(node, step + 1, out, cap, index);
+            walk(node, step + 1, out, cap);
         }
     }
 
@@ -185,65 +173,6 @@ public final class Selector {
         return values;
     }
 
-    /** What a filter's path reads in an element; null when absent. */
-    private static JsonNode member(JsonNode element, List<String> path) {
-        JsonNode value = element;
-        for (String name : path) {
-            value = value != null && value.isObject() ? value.get(name) : null;
-        }
-        return value;
-    }
-
-    /**
-     * The matches of {@code [?(@.path == <whole number>)]} filters over the arrays of one payload, by the whole
-     * number the path reads in each element, built once per array and path (a template that picks six measure types
-     * out of one {@code measures} array reads each element's type once, not six times). Equal to testing each
-     * element as {@link #sameValue} does: a number equals the literal when their values are equal (72 = 72.0);
-     * anything else never does. Literals that are not whole numbers (text, 1.5) are not indexed. Not thread-safe:
-     * one per payload.
-     */
-    static final class FilterIndex {
-        private final Map<JsonNode, Map<List<String>, Map<Long, List<JsonNode>>>> byArray = new IdentityHashMap<>();
-
-        /** The elements of {@code array} the filter accepts, in order; null when this filter is not indexed. */
-        List<JsonNode> matches(JsonNode array, Filter filter) {
-            Long literal = filter.negated() ? null : wholeNumber(filter.literal());
-            if (literal == null) {
-                return null;
-            }
-            Map<Long, List<JsonNode>> byValue = byArray.computeIfAbsent(array, a -> new HashMap<>())
-                    .computeIfAbsent(filter.path(), path -> build(array, path));
-            return byValue.getOrDefault(literal, List.of());
-        }
-
-        private static Map<Long, List<JsonNode>> build(JsonNode array, List<String> path) {
-            Map<Long, List<JsonNode>> byValue = new HashMap<>();
-            for (JsonNode element : array) {
-                Long key = wholeNumber(member(element, path));
-                if (key != null) {
-                    byValue.computeIfAbsent(key, k -> new ArrayList<>(1)).add(element);
-                }
-            }
-            return byValue;
-        }
-
-        /** The value as a long when it is a number equal to one; else null. */
-        private static Long wholeNumber(JsonNode value) {
-            if (value == null || !value.isNumber()) {
-                return null;
-            }
-            if (value.isIntegralNumber()) {
-                return value.canConvertToLong() ? value.longValue() : null;
-            }
-            BigDecimal decimal = value.decimalValue();
-            try {
-                return decimal.signum() == 0 ? 0L : decimal.stripTrailingZeros().longValueExact();
-            } catch (ArithmeticException notWhole) {
-                return null;
-            }
-        }
-    }
-
     /** Equality of a payload value and a template literal: numbers by value (72 = 72.0), else by JSON value. */
     static boolean sameValue(JsonNode value, JsonNode literal) {
         if (value == null || value.isNull() || value.isMissingNode()) {
@@ -265,7 +194,10 @@ public final class Selector {
     }
 
     private static boolean accepts(Filter filter, JsonNode element) {
-        JsonNode value = member(element, filter.path());
+        JsonNode value = element;
+        for (String name : filter.path()) {
+            value = value != null && value.isObject() ? value.get(name) : null;
+        }
         if (filter.literal() == null) {
             return value != null && !value.isNull();
         }

@@ -66,7 +66,6 @@ final class TemplateMapper {
     private final Instant receivedAt;
     private final DeviceJsonLimits limits;
     private int readings;
-    private final Selector.FilterIndex index = new Selector.FilterIndex();
 
     /**
      * Where in the payload a value is read ("$.body.measuregrps[*] #2 body-weight"), spelled out only when a refusal
@@ -92,7 +91,7 @@ final class TemplateMapper {
         List<DeviceMessage> messages = new ArrayList<>();
         Map<String, Place> fieldById = new HashMap<>();
         for (Mapping mapping : mappings) {
-            List<JsonNode> tokens = mapping.match().select(root, root, limits.maxMessages(), index);
+            List<JsonNode> tokens = mapping.match().select(root, root, limits.maxMessages());
             if (tokens.size() > limits.maxMessages()) {
                 throw new Unmappable(PAYLOAD_TOO_LARGE, mapping.match().toString(), mapping.match()
                         + " selects more than " + limits.maxMessages() + " readings; send fewer in one payload.");
@@ -139,7 +138,7 @@ final class TemplateMapper {
     }
 
     private boolean accepts(MappingRules.Condition when, JsonNode token) {
-        for (JsonNode value : when.path().select(root, token, limits.maxMessages(), index)) {
+        for (JsonNode value : when.path().select(root, token, limits.maxMessages())) {
             if (Selector.sameValue(value, when.equals())) {
                 return true;
             }
@@ -360,7 +359,7 @@ final class TemplateMapper {
     }
 
     private String id(Selector selector, JsonNode token, Place at) throws Unmappable {
-        List<JsonNode> nodes = selector.select(root, token, 1, index);
+        List<JsonNode> nodes = selector.select(root, token, 1);
         if (nodes.isEmpty()) {
             return null;
         }
@@ -378,7 +377,7 @@ final class TemplateMapper {
 
     /** The node a selector finds when it finds exactly one; else null. */
     private JsonNode only(Selector selector, JsonNode token) {
-        List<JsonNode> nodes = selector.select(root, token, 1, index);
+        List<JsonNode> nodes = selector.select(root, token, 1);
         return nodes.size() == 1 ? nodes.getFirst() : null;
     }
 
@@ -399,7 +398,7 @@ final class TemplateMapper {
 
     /** The one node a selector finds; null when it finds none and the value is not required. */
     private JsonNode one(Selector selector, JsonNode token, Object field, boolean required) throws Unmappable {
-        List<JsonNode> nodes = selector.select(root, token, 1, index);
+        List<JsonNode> nodes = selector.select(root, token, 1);
         if (nodes.size() > 1) {
             throw new Unmappable(SELECTOR_AMBIGUOUS, field, field + ": " + selector
                     + " found more than one value; it must find exactly one.");
