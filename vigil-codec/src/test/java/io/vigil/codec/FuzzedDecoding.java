@@ -7,12 +7,17 @@ import java.time.Duration;
 /**
  * What every Jazzer target asserts of one decode: an answer (never an exception, which Jazzer reports by
  * itself), a refusal that carries a stable code, a readable reason and an offset inside the payload, and an
- * answer in bounded time. The per-input bound catches super-linear work; a true endless loop is caught by
- * Jazzer's own per-input timeout when fuzzing.
+ * answer in bounded time. Two bounds: {@link #PER_INPUT}, checked once an input returns, catches super-linear work;
+ * {@link #HANG_SECONDS}, each target's {@code @Timeout}, cuts off an input that never returns. In regression mode
+ * (every build) JUnit enforces it on each seed, from a separate thread so that a busy loop cannot hold it off; when
+ * fuzzing, Jazzer passes it to libFuzzer as {@code -timeout} for every input (and the {@code fuzzing} Maven profile
+ * turns JUnit's own timeouts off, which would otherwise bound the whole run).
  */
 public final class FuzzedDecoding {
     /** Far above any real decode (microseconds), far below "hung"; generous for a cold JVM on a loaded machine. */
     public static final Duration PER_INPUT = Duration.ofSeconds(5);
+    /** An input still running after this many seconds has hung: the target fails. */
+    public static final long HANG_SECONDS = 10;
 
     private FuzzedDecoding() {
     }

@@ -1,5 +1,6 @@
 package io.vigil.fhir;
 
+import io.vigil.model.BodySite;
 import io.vigil.model.Code;
 import io.vigil.model.CodeSystem;
 import io.vigil.model.MeasuredValue;
@@ -34,6 +35,8 @@ import org.hl7.fhir.r4.model.Reference;
  *       the receive time also gets a note.</li>
  *   <li>What the device said about the reading besides its value (BLE status flags such as "cuff too loose") becomes
  *       one {@code Observation.note} per statement: device status is not an interpretation of the value.</li>
+ *   <li>A body site the device named (a thermometer's temperature type, HL7 OBX-20) is {@code Observation.bodySite}:
+ *       its SNOMED CT body structure, with the site in the device specification's words as text.</li>
  *   <li>When the value carried a device time stamp (used or not), the clock offset (receive time − device time) is the extension
  *       {@link #CLOCK_OFFSET_EXTENSION} with a valueQuantity in seconds (UCUM {@code s}); positive when the device's
  *       clock is behind.</li>
@@ -76,6 +79,9 @@ public final class ObservationMapper {
         setTimes(observation, measurement, record);
         observation.setDevice(new Reference("Device/" + record.deviceId()));
         setValue(observation, type, measurement.value());
+        if (measurement.bodySite() != null) {
+            observation.setBodySite(bodySite(measurement.bodySite()));
+        }
         setDeviceStatus(observation, record);
         return observation;
     }
@@ -96,6 +102,11 @@ public final class ObservationMapper {
         type.codes().forEach(c -> concept.addCoding(coding(c)));
         type.mdcCodes().forEach(c -> concept.addCoding(coding(c)));
         return concept.setText(type.loinc().display());
+    }
+
+    /** SNOMED CT body structure, with the site in the device specification's words as text. */
+    static CodeableConcept bodySite(BodySite site) {
+        return new CodeableConcept(coding(site.code())).setText(site.label());
     }
 
     static Coding coding(Code code) {

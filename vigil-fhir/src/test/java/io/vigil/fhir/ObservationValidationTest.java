@@ -2,6 +2,7 @@ package io.vigil.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.model.BodySite;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.Measurement;
 import io.vigil.model.MeasurementType;
@@ -14,6 +15,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,6 +71,29 @@ class ObservationValidationTest {
         assertThat(observation.getValueQuantity().getValue()).isEqualByComparingTo("37");
         assertThat(observation.getValueQuantity().getCode()).isEqualTo("Cel");
         assertThat(OfflineValidator.errors(observation)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(BodySite.class)
+    void bodyTemperature_atEveryBodySite_carriesItsSnomedBodySiteAndValidates(BodySite site) {
+        Measurement measurement = Readings.quantity("body-temperature", 36.9).at(site);
+
+        Observation observation = mapper.toFhir(Readings.record("temp-" + site.ordinal(), measurement));
+
+        assertThat(profiles(observation)).contains("http://hl7.org/fhir/StructureDefinition/bodytemp", VITAL_SIGNS);
+        assertThat(observation.getBodySite().getCoding()).singleElement().satisfies(coding -> {
+            assertThat(coding.getSystem()).isEqualTo("http://snomed.info/sct");
+            assertThat(coding.getCode()).isEqualTo(site.code().code()).matches("[1-9][0-9]{5,17}");
+            assertThat(coding.getDisplay()).endsWith("(body structure)");
+        });
+        assertThat(observation.getBodySite().getText()).isEqualTo(site.label());
+        assertThat(OfflineValidator.errors(observation)).isEmpty();
+    }
+
+    @Test
+    void reading_withoutABodySite_hasNone() {
+        assertThat(mapper.toFhir(Readings.record("temp", Readings.quantity("body-temperature", 36.9))).hasBodySite())
+                .isFalse();
     }
 
     @ParameterizedTest

@@ -56,7 +56,12 @@ public record MeasurementType(
     /** The conversion for a unit the device sent (UCUM code or a common synonym such as "mmHg"). */
     public Optional<UnitConversion> conversionFor(String unit) {
         String ucum = UnitSynonyms.toUcum(unit);
-        return acceptedUnits.stream().filter(c -> c.unit().equals(ucum)).findFirst();
+        for (UnitConversion conversion : acceptedUnits) { // on every reading decoded: no stream
+            if (conversion.unit().equals(ucum)) {
+                return Optional.of(conversion);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The component of a panel by its alias (e.g. "systolic"), or by its full alias ("systolic-bp"). */

@@ -3,6 +3,7 @@ package io.vigil.codec.ble;
 import static io.vigil.codec.ErrorCode.IMPLAUSIBLE_VALUE;
 import static io.vigil.codec.ErrorCode.SPECIAL_VALUE;
 
+import io.vigil.model.BodySite;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.MeasuredValue.Quantity;
 import io.vigil.model.Measurement;
@@ -32,6 +33,7 @@ final class GattReadingBuilder {
     private final List<Pending> pending = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private Instant deviceTime;
+    private BodySite bodySite;
     private boolean deviceTimeTrusted = true;
     private GattRejection firstSpecial;
 
@@ -55,6 +57,11 @@ final class GattReadingBuilder {
                 note(names[bit]);
             }
         }
+    }
+
+    /** Where on the body the value's measurements were taken. */
+    void bodySite(BodySite site) {
+        bodySite = site;
     }
 
     /** The Date Time of the payload; null when the device does not know the date. */
@@ -154,10 +161,11 @@ final class GattReadingBuilder {
         TimeSource source = useDevice ? TimeSource.DEVICE : TimeSource.RECEIVED;
         List<Measurement> measurements = new ArrayList<>(pending.size());
         for (Pending p : pending) {
-            measurements.add(new Measurement(p.type(), p.value(), p.ownTime() == null ? time : p.ownTime(), source));
+            measurements.add(new Measurement(p.type(), p.value(), p.ownTime() == null ? time : p.ownTime(), source,
+                    bodySite));
         }
         Duration offset = deviceTime == null ? null : Duration.between(deviceTime, receivedAt);
-        return new GattReading(measurements, notes, deviceTime, offset, source);
+        return new GattReading(measurements, notes, deviceTime, offset, source, bodySite);
     }
 
     private static Quantity canonical(MeasurementType type, double value, String unit, int offset, String field)

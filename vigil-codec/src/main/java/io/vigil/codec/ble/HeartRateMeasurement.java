@@ -26,9 +26,9 @@ final class HeartRateMeasurement {
         }
         if ((flags & 0x10) != 0) {
             StringJoiner intervals = new StringJoiner(", ", "RR intervals (s): ", "");
-            while (frame.remaining() > 0) {
+            do { // the flag announces at least one interval
                 intervals.add(GattReadingBuilder.number(frame.uint16("RR interval") / 1024.0));
-            }
+            } while (frame.remaining() > 0);
             reading.note(intervals.toString());
         }
         reading.quantity("heart-rate", rate, "/min", at, "heart rate", null);

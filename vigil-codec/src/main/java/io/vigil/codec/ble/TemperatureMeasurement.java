@@ -2,7 +2,7 @@ package io.vigil.codec.ble;
 
 /**
  * Temperature Measurement (0x2A1C), Health Thermometer Service 1.0: flags; temperature (FLOAT, °C or °F); then, by
- * flag, time stamp and temperature type (kept as a note: the body site, see {@link TemperatureType}).
+ * flag, time stamp and temperature type (the body site, see {@link TemperatureType}).
  */
 final class TemperatureMeasurement {
     private TemperatureMeasurement() {
@@ -17,7 +17,7 @@ final class TemperatureMeasurement {
             reading.deviceTime(frame.dateTime("time stamp"));
         }
         if ((flags & 0x04) != 0) {
-            reading.note(TemperatureType.note(frame));
+            TemperatureType.read(frame, reading);
         }
     }
 }

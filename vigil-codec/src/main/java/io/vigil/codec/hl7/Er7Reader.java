@@ -1,6 +1,7 @@
 package io.vigil.codec.hl7;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,30 +25,52 @@ final class Er7Reader {
         List<Er7Segment> segments = new ArrayList<>();
         int start = 0;
         while (start <= text.length()) {
-            String line = lineAt(text, start);
-            if (!line.isBlank()) {
-                String[] fields = fields(line, separators.field());
-                segments.add(new Er7Segment(fields[0].trim(), fields, separators));
+            int end = lineEnd(text, start);
+            if (!blank(text, start, end)) {
+                int[] bounds = bounds(text, start, end, separators.field());
+                String name = text.substring(bounds[0], bounds[1] - 1).trim();
+                segments.add(new Er7Segment(name, text, bounds, separators));
             }
-            start += line.length() + 1;
+            start = end + 1;
         }
         return segments;
     }
 
-    private static String[] fields(String line, char separator) {
+    /**
+     * Where the fields of the line text[start, end) begin: field i is text[bounds[i], bounds[i + 1] - 1). Only offsets
+     * are kept; a field's text is cut out when it is read (most fields of a segment never are).
+     */
+    private static int[] bounds(String text, int start, int end, char separator) {
+        int[] bounds = new int[16];
+        bounds[0] = start;
         int count = 1;
-        for (int at = line.indexOf(separator); at >= 0; at = line.indexOf(separator, at + 1)) {
-            count++;
+        for (int at = start; at < end; at++) {
+            if (text.charAt(at) == separator) {
+                if (count + 1 == bounds.length) {
+                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                }
+                bounds[count++] = at + 1;
+            }
         }
-        String[] fields = new String[count];
-        int start = 0;
-        for (int i = 0; i < count - 1; i++) {
-            int end = line.indexOf(separator, start);
-            fields[i] = line.substring(start, end);
-            start = end + 1;
+        bounds[count] = end + 1;
+        return count + 1 == bounds.length ? bounds : Arrays.copyOf(bounds, count + 1);
+    }
+
+    private static boolean blank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
         }
-        fields[count - 1] = line.substring(start);
-        return fields;
+        return true;
+    }
+
+    private static int lineEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+            end++;
+        }
+        return end;
     }
 
     private static String lineAt(String text, int start) {

@@ -1,19 +1,30 @@
 package io.vigil.codec.hl7;
 
 /**
- * One ER7 segment as received: its fields split on the field separator, components, repetitions and
- * subcomponents split and unescaped only when read. Numbering is HL7's: fields from 1, and in MSH field 1 is the
+ * One ER7 segment as received: where its fields lie in the message text; a field is cut out, and its components,
+ * repetitions and subcomponents split and unescaped, only when read. Numbering is HL7's: fields from 1, and in MSH field 1 is the
  * field separator itself and field 2 the encoding characters.
  */
 final class Er7Segment {
     private final String name;
+    private final String text;
+    private final int[] bounds;
     private final String[] fields;
+    /** Per field, once cut out: whether it is one plain value (no component, repetition or escape character). */
+    private final boolean[] plain;
     private final Er7Separators separators;
     private final boolean header;
 
-    Er7Segment(String name, String[] fields, Er7Separators separators) {
+    /**
+     * @param text   the message
+     * @param bounds where field i starts (index 0 is the segment name), and one past the end of the last
+     */
+    Er7Segment(String name, String text, int[] bounds, Er7Separators separators) {
         this.name = name;
-        this.fields = fields;
+        this.text = text;
+        this.bounds = bounds;
+        this.fields = new String[bounds.length - 1];
+        this.plain = new boolean[bounds.length - 1];
         this.separators = separators;
         this.header = "MSH".equals(name);
     }
@@ -28,7 +39,16 @@ final class Er7Segment {
             return String.valueOf(separators.field());
         }
         int index = header ? field - 1 : field;
-        return field >= 1 && index < fields.length ? fields[index] : "";
+        if (field < 1 || index >= fields.length) {
+            return "";
+        }
+        String raw = fields[index];
+        if (raw == null) {
+            raw = text.substring(bounds[index], bounds[index + 1] - 1);
+            fields[index] = raw;
+            plain[index] = separators.plain(raw);
+        }
+        return raw;
     }
 
     /** Repetitions of a field: 0 when empty or absent. */
@@ -58,6 +78,13 @@ final class Er7Segment {
         String raw = raw(field);
         if (header && field <= 2) {
             return repetition == 0 && component == 1 && subcomponent == 1 && !raw.isBlank() ? raw : null;
+        }
+        if (raw.isEmpty()) {
+            return null;
+        }
+        if (plain[header ? field - 1 : field]) {
+            // Most fields are one value ("NM", "97", a time): the first of everything, nothing to split or unescape.
+            return repetition == 0 && component == 1 && subcomponent == 1 && !raw.isBlank() ? raw.trim() : null;
         }
         String value = nth(nth(nth(raw, separators.repetition(), repetition), separators.component(), component - 1),
                 separators.subcomponent(), subcomponent - 1);

@@ -28,6 +28,17 @@ record Er7Separators(char field, int component, int repetition, int escape, int 
         return new Er7Separators(field, at(encoding, 0), at(encoding, 1), at(encoding, 2), at(encoding, 3));
     }
 
+    /** Whether a field's text has no component, repetition, subcomponent or escape character: one plain value. */
+    boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == component || c == repetition || c == subcomponent || c == escape) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int at(String encoding, int index) {
         return index < encoding.length() ? encoding.charAt(index) : -1;
     }

@@ -54,7 +54,7 @@ public final class Hl7Decoder {
     /** @param zone the zone of times sent without an offset */
     public Hl7Decoder(MeasurementRegistry registry, ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.observations = new ObservationReader(new MdcVocabulary(Objects.requireNonNull(registry, "registry")), zone);
+        this.observations = new ObservationReader(new MdcVocabulary(Objects.requireNonNull(registry, "registry")));
         this.panels = new Panels(registry);
     }
 
@@ -83,7 +83,7 @@ public final class Hl7Decoder {
             throw Hl7Rejection.at(PAYLOAD_TOO_LARGE, null, "The message has " + payload.length + " bytes; at most "
                     + MAX_BYTES + " are accepted.");
         }
-        String text = normalized(text(payload));
+        String text = text(payload);
         if (!text.startsWith("MSH") || text.length() < 8) {
             throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH", "The message does not start with an MSH segment and its separators (MSH|^~\\&).");
         }
@@ -95,18 +95,44 @@ public final class Hl7Decoder {
         return segments;
     }
 
-    /** UTF-8 (and so ASCII), or ISO 8859-1 when MSH-18 declares it (8859/1), as older monitors send. */
+    /**
+     * UTF-8 (and so ASCII), or ISO 8859-1 when MSH-18 declares it (8859/1), as older monitors send; without the
+     * whitespace around the message. Segments end with CR; LF and CRLF (common from files and HTTP clients) end them
+     * too, which {@link Er7Reader} takes care of.
+     */
     private static String text(byte[] payload) throws Hl7Rejection {
+        if (ascii(payload)) {
+            // The common case, and the same text in every one of those charsets: no decoder to set up, and the
+            // surrounding whitespace left out while copying rather than by another copy.
+            int start = 0;
+            int end = payload.length;
+            while (start < end && Character.isWhitespace((char) payload[start])) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace((char) payload[end - 1])) {
+                end--;
+            }
+            return new String(payload, start, end - start, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString().strip();
         } catch (CharacterCodingException e) {
             if (declaresLatin1(payload)) {
-                return new String(payload, StandardCharsets.ISO_8859_1);
+                return new String(payload, StandardCharsets.ISO_8859_1).strip();
             }
             throw Hl7Rejection.at(HL7_NOT_PARSEABLE, "MSH-18", "The message is not UTF-8 (or ASCII) text, and MSH-18"
                     + " does not declare ISO 8859-1 (8859/1).");
         }
+    }
+
+    private static boolean ascii(byte[] payload) {
+        for (byte b : payload) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean declaresLatin1(byte[] payload) {
@@ -118,20 +144,6 @@ public final class Hl7Decoder {
         }
         String[] fields = msh.split(Pattern.quote(String.valueOf(msh.charAt(3))), -1);
         return fields.length > 17 && fields[17].startsWith("8859/1");
-    }
-
-    /** Segments end with CR; LF and CRLF (common from files and HTTP clients) are read the same way. */
-    private static String normalized(String text) {
-        String segments = text.replace("\r\n", "\r").replace('\n', '\r');
-        int end = segments.length();
-        while (end > 0 && Character.isWhitespace(segments.charAt(end - 1))) {
-            end--;
-        }
-        int start = 0;
-        while (start < end && Character.isWhitespace(segments.charAt(start))) {
-            start++;
-        }
-        return segments.substring(start, end);
     }
 
     private Hl7Message read(List<Er7Segment> segments, Instant receivedAt) throws Hl7Rejection {
@@ -190,6 +202,7 @@ public final class Hl7Decoder {
         final List<ObservationReader.Metric> metrics = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         private final Map<String, Integer> counts = new HashMap<>();
+        private final Hl7Time.Recent times = new Hl7Time.Recent(zone);
         private final Instant messageTime;
         private Instant requestTime;
         private int request;
@@ -201,25 +214,31 @@ public final class Hl7Decoder {
 
         void visit(Er7Segment segment) throws Hl7Rejection {
             String name = segment.name();
-            String position = name + "[" + counts.merge(name, 1, Integer::sum) + "]";
             switch (name) {
                 case "PID" -> patient(segment);
                 case "OBR" -> {
+                    String position = position(name);
                     request++;
                     Instant observed = Hl7Time.parse(segment.text(7, 1), zone, position + "-7");
                     requestTime = observed != null ? observed : messageTime;
                 }
                 case "OBX" -> {
+                    String position = position(name);
                     equipment(segment, 18, position);
-                    switch (observations.read(segment, position, request, requestTime)) {
+                    switch (observations.read(segment, position, request, requestTime, times)) {
                         case ObservationReader.Metric metric -> metrics.add(metric);
                         case ObservationReader.Skipped skipped -> notes.add(skipped.note());
                         case ObservationReader.Header header -> { }
                     }
                 }
-                case "PRT" -> equipment(segment, 10, position);
+                case "PRT" -> equipment(segment, 10, position(name));
                 default -> { }
             }
+        }
+
+        /** "OBX[3]": the segment's name and its number among the segments of that name. */
+        private String position(String name) {
+            return name + "[" + counts.merge(name, 1, Integer::sum) + "]";
         }
 
         private void patient(Er7Segment pid) {

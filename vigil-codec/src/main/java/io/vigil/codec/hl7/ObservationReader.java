@@ -4,13 +4,14 @@ import static io.vigil.codec.ErrorCode.HL7_MISSING_FIELD;
 import static io.vigil.codec.ErrorCode.INVALID_VALUE;
 import static io.vigil.codec.ErrorCode.UNSUPPORTED_UNIT;
 
+import io.vigil.model.BodySite;
 import io.vigil.model.MeasurementType;
 import io.vigil.model.UnitConversion;
 import io.vigil.model.ValueKind;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** One OBX row: a metric Vigil takes, a row it passes over (with a note), or a containment header row. */
 final class ObservationReader {
@@ -30,20 +31,22 @@ final class ObservationReader {
      * @param time null when neither OBX-14, OBR-7 nor MSH-7 gave one
      */
     record Metric(MeasurementType type, double value, String unit, Instant time, String position,
-                  String containment, int request) implements Row {}
+                  String containment, int request, BodySite site) implements Row {}
 
-    /** HL7 NM: optional sign, digits, optional decimal point; no exponent. */
-    private static final Pattern NM = Pattern.compile("[+-]?(\\d{1,15}(\\.\\d{0,15})?|\\.\\d{1,15})");
+    /** Coding systems OBX-20 names SNOMED CT with (HL7 table 0396 "SCT", older "SNM", and the FHIR URI), upper-cased. */
+    private static final Set<String> SNOMED = Set.of("SCT", "SNM", "SNOMED", "SNOMED-CT", "SNOMEDCT", "HTTP://SNOMED.INFO/SCT");
+
+    /** IEEE 11073 terms that name their site: MDC_TEMP_AXIL. */
+    private static final Map<String, BodySite> TERM_SITES = Map.of("188496", BodySite.ARMPIT);
+
 
     private final MdcVocabulary vocabulary;
-    private final ZoneId zone;
-
-    ObservationReader(MdcVocabulary vocabulary, ZoneId zone) {
+    ObservationReader(MdcVocabulary vocabulary) {
         this.vocabulary = vocabulary;
-        this.zone = zone;
     }
 
-    Row read(Er7Segment obx, String position, int request, Instant fallbackTime) throws Hl7Rejection {
+    /** @param times the message's recent times (OBX-14 repeats from row to row) */
+    Row read(Er7Segment obx, String position, int request, Instant fallbackTime, Hl7Time.Recent times) throws Hl7Rejection {
         String valueType = obx.text(2, 1);
         String value = obx.text(5, 1);
         String code = obx.text(3, 1);
@@ -78,19 +81,61 @@ final class ObservationReader {
         if (!"NM".equals(valueType)) {
             return new Skipped(position + " " + name + ": value type " + valueType + " is not a number (NM)");
         }
-        if (!NM.matcher(value).matches()) {
+        if (!number(value)) {
             throw Hl7Rejection.at(INVALID_VALUE, position + "-5", position + "-5 of " + name
                     + " is not an HL7 number (NM), such as 97 or 36.8.");
         }
         UnitConversion conversion = conversion(obx, type, position, name);
-        double canonical = conversion.toCanonical(new BigDecimal(value).doubleValue());
+        double canonical = conversion.toCanonical(Double.parseDouble(value));
         if (!type.plausible().contains(canonical)) {
             return new Skipped(position + " " + name + ": " + value + " is outside " + type.alias()
                     + "'s plausible range (a monitor's sentinel for an invalid reading?)");
         }
-        Instant time = Hl7Time.parse(obx.text(14, 1), zone, position + "-14");
+        Instant time = times.parse(obx.text(14, 1), position, "-14");
         return new Metric(type, canonical, type.canonicalUnit(), time != null ? time : fallbackTime, position,
-                obx.text(4, 1), request);
+                obx.text(4, 1), request, site(obx, code));
+    }
+
+    /**
+     * The body site: OBX-20 (observation site, CWE) when it carries a SNOMED CT code Vigil knows, in its first or
+     * alternate coding; else the site the metric's own term names; else null. Other sites are not kept.
+     */
+    private static BodySite site(Er7Segment obx, String code) {
+        for (int first : new int[] {1, 4}) {
+            String system = obx.text(20, 0, first + 2, 1);
+            if (system != null && SNOMED.contains(system.toUpperCase(Locale.ROOT))) {
+                BodySite site = BodySite.ofSnomed(obx.text(20, 0, first, 1)).orElse(null);
+                if (site != null) {
+                    return site;
+                }
+            }
+        }
+        return code == null ? null : TERM_SITES.get(code.trim());
+    }
+
+    /**
+     * HL7 NM: optional sign, 1–15 digits, optional decimal point and up to 15 more digits (or a point and 1–15
+     * digits); no exponent. Such text parses to the nearest double, as a decimal would round to one.
+     */
+    static boolean number(String text) {
+        int at = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+        int integer = run(text, at);
+        at += integer;
+        int fraction = -1;
+        if (at < text.length() && text.charAt(at) == '.') {
+            fraction = run(text, at + 1);
+            at += 1 + fraction;
+        }
+        return at == text.length() && integer <= 15 && fraction <= 15 && (integer > 0 || fraction > 0);
+    }
+
+    /** How many ASCII digits start at {@code from}. */
+    private static int run(String text, int from) {
+        int end = from;
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end - from;
     }
 
     private static UnitConversion conversion(Er7Segment obx, MeasurementType type, String position, String name)

@@ -9,13 +9,16 @@ import io.vigil.model.MeasurementType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Writes one stored measurement as an ORU^R01 in the IHE PCD-01 shape, for an EHR's interface engine: PID-3 the
  * patient's MRN, one OBR, one OBX per metric (a panel's components each in their own OBX, in one channel) with
  * the MDC code first and the LOINC code as the alternate coding, UCUM units, OBX-14 the reading's time and OBX-18
- * the device. Coded answers (ACVPU) go as CWE with their SNOMED CT coding.
+ * the device, OBX-20 the body site (SNOMED CT) when the device named one. Coded answers (ACVPU) go as CWE with their
+ * SNOMED CT coding. The device's notes on the reading (status bits such as "cuff too loose") follow as NTE
+ * segments: after the OBX of a single-row reading, after the OBR for a panel (a comment on all its rows).
  */
 public final class OruEncoder {
     private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ").withZone(ZoneOffset.UTC);
@@ -32,7 +35,16 @@ public final class OruEncoder {
      * @param now         MSH-7
      */
     public static String encode(String controlId, String mrn, String deviceId, Measurement measurement, Instant now) {
+        return encode(controlId, mrn, deviceId, measurement, List.of(), now);
+    }
+
+    /**
+     * @param notes what the device said about the reading besides its value, one NTE each (NTE-3, escaped)
+     */
+    public static String encode(String controlId, String mrn, String deviceId, Measurement measurement,
+                                List<String> notes, Instant now) {
         String time = DTM.format(measurement.time());
+        String site = measurement.bodySite() == null ? "" : site(measurement.bodySite().code());
         StringBuilder oru = new StringBuilder(512);
         oru.append("MSH|^~\\&|VIGIL|VIGIL|||").append(DTM.format(now)).append("||ORU^R01^ORU_R01|")
                 .append(escape(controlId)).append("|P|2.6|||NE|AL||UNICODE UTF-8|||").append(PROFILE).append('\r');
@@ -41,31 +53,53 @@ public final class OruEncoder {
                 .append(time).append('\r');
         String equipment = escape(deviceId) + "^VIGIL";
         switch (measurement.value()) {
-            case MeasuredValue.Quantity quantity -> obx(oru, 1, "NM", identifier(measurement.type()), "1.1.1.1",
-                    number(quantity.value()), unit(quantity.unit()), time, equipment);
+            case MeasuredValue.Quantity quantity -> {
+                obx(oru, 1, "NM", identifier(measurement.type()), "1.1.1.1", number(quantity.value()),
+                        unit(quantity.unit()), time, equipment, site);
+                notes(oru, notes);
+            }
             case MeasuredValue.Panel panel -> {
+                notes(oru, notes);
                 int n = 0;
                 for (MeasuredValue.Component component : panel.components()) {
                     n++;
                     obx(oru, n, "NM", identifier(component.type()), "1.1.1." + n, number(component.quantity().value()),
-                            unit(component.quantity().unit()), time, equipment);
+                            unit(component.quantity().unit()), time, equipment, site);
                 }
             }
             case MeasuredValue.Coded coded -> {
                 Code coding = coded.answer().coding();
                 String value = coding == null ? escape(coded.answer().code()) + "^" + escape(coded.answer().display())
                         : escape(coding.code()) + "^" + escape(coding.display()) + "^SCT";
-                obx(oru, 1, "CWE", identifier(measurement.type()), "1.1.1.1", value, "", time, equipment);
+                obx(oru, 1, "CWE", identifier(measurement.type()), "1.1.1.1", value, "", time, equipment, site);
+                notes(oru, notes);
             }
         }
         return oru.toString();
     }
 
     private static void obx(StringBuilder oru, int setId, String valueType, String identifier, String containment,
-                            String value, String unit, String time, String equipment) {
+                            String value, String unit, String time, String equipment, String site) {
         oru.append("OBX|").append(setId).append('|').append(valueType).append('|').append(identifier).append('|')
                 .append(containment).append('|').append(value).append('|').append(unit).append("|||||F|||")
-                .append(time).append("||||").append(equipment).append('\r');
+                .append(time).append("||||").append(equipment);
+        if (!site.isEmpty()) {
+            oru.append("||").append(site);
+        }
+        oru.append('\r');
+    }
+
+    /** NTE|n|L|text: comments from the filler (the device, through Vigil), one per note. */
+    private static void notes(StringBuilder oru, List<String> notes) {
+        int n = 0;
+        for (String note : notes) {
+            oru.append("NTE|").append(++n).append("|L|").append(escape(note)).append('\r');
+        }
+    }
+
+    /** OBX-20 as CWE: SNOMED CT code^display^SCT. */
+    private static String site(Code code) {
+        return escape(code.code()) + "^" + escape(code.display()) + "^SCT";
     }
 
     /** MDC code^REFID^MDC^LOINC^display^LN, or LOINC alone for types without an MDC term. */

@@ -20,6 +20,9 @@ import java.util.Map;
 final class Panels {
     private final Map<MeasurementType, MeasurementType> panelOf = new IdentityHashMap<>();
 
+    /** What the components of one panel share (the panel by its alias: cheap to hash); the time may be null. */
+    private record PanelKey(String panel, int request, String channel, Instant time) {}
+
     Panels(MeasurementRegistry registry) {
         for (MeasurementType type : registry.types()) {
             for (MeasurementType component : type.components()) {
@@ -31,10 +34,12 @@ final class Panels {
     /** Measurements in OBX order (a panel where its first component was); incomplete panels become notes. */
     List<Hl7Reading> gather(List<ObservationReader.Metric> metrics, List<String> notes, Instant receivedAt) {
         Map<Object, List<ObservationReader.Metric>> groups = new LinkedHashMap<>();
-        for (ObservationReader.Metric metric : metrics) {
+        for (int i = 0; i < metrics.size(); i++) {
+            ObservationReader.Metric metric = metrics.get(i);
             MeasurementType panel = panelOf.get(metric.type());
-            Object key = panel == null ? metric : List.of(panel.alias(), metric.request(), channel(metric.containment()),
-                    String.valueOf(metric.time()));
+            // A metric outside a panel is a group of its own, keyed by its place in the message.
+            Object key = panel == null ? Integer.valueOf(i)
+                    : new PanelKey(panel.alias(), metric.request(), channel(metric.containment()), metric.time());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(metric);
         }
         List<Hl7Reading> readings = new ArrayList<>();
@@ -45,7 +50,7 @@ final class Panels {
             TimeSource source = first.time() != null ? TimeSource.DEVICE : TimeSource.RECEIVED;
             if (panel == null) {
                 readings.add(new Hl7Reading(new Measurement(first.type(),
-                        new MeasuredValue.Quantity(first.value(), first.unit()), time, source), first.position(),
+                        new MeasuredValue.Quantity(first.value(), first.unit()), time, source, first.site()), first.position(),
                         first.containment()));
                 continue;
             }
@@ -61,7 +66,12 @@ final class Panels {
     private static MeasuredValue.Panel panel(MeasurementType panel, List<ObservationReader.Metric> group, List<String> notes) {
         List<MeasuredValue.Component> components = new ArrayList<>();
         for (MeasurementType component : panel.components()) {
-            List<ObservationReader.Metric> sent = group.stream().filter(m -> m.type() == component).toList();
+            List<ObservationReader.Metric> sent = new ArrayList<>(1);
+            for (ObservationReader.Metric metric : group) {
+                if (metric.type() == component) {
+                    sent.add(metric);
+                }
+            }
             if (sent.size() > 1) {
                 notes.add(sent.get(1).position() + " " + component.alias() + ": repeats " + sent.getFirst().position()
                         + " in the same channel and time; the first is kept");
@@ -92,7 +102,13 @@ final class Panels {
         if (containment == null) {
             return "";
         }
-        String[] parts = containment.split("\\.", -1);
-        return parts.length > 3 ? String.join(".", parts[0], parts[1], parts[2]) : containment;
+        int dot = -1;
+        for (int i = 0; i < 3; i++) {
+            dot = containment.indexOf('.', dot + 1);
+            if (dot < 0) {
+                return containment;
+            }
+        }
+        return containment.substring(0, dot);
     }
 }

@@ -25,7 +25,12 @@ final class MappingRules {
      * @param exponent selector of a power of ten (Withings' {@code unit}), or null
      * @param unit     null for the type's canonical unit
      */
-    record NumberRule(Selector value, Selector exponent, UnitRule unit) {}
+    record NumberRule(Selector value, Selector exponent, UnitRule unit, Selector sharedParent) {
+        /** {@code sharedParent}: what value and exponent both extend by a member name (walked once), or null. */
+        NumberRule(Selector value, Selector exponent, UnitRule unit) {
+            this(value, exponent, unit, Selector.commonParent(value, exponent));
+        }
+    }
 
     /**
      * One measurement a mapping makes.

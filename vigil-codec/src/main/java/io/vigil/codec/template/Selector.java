@@ -31,11 +31,13 @@ public final class Selector {
     private final String text;
     private final boolean relative;
     private final List<Step> steps;
+    private final boolean multiple;
 
     Selector(String text, boolean relative, List<Step> steps) {
         this.text = text;
         this.relative = relative;
         this.steps = List.copyOf(steps);
+        this.multiple = steps.stream().anyMatch(s -> s instanceof Wildcard || s instanceof Filter);
     }
 
     /**
@@ -45,6 +47,27 @@ public final class Selector {
         return new SelectorParser(text).selector();
     }
 
+    /**
+     * The selector both {@code a} and {@code b} extend by one member name ({@code @.m[?(@.type == 1)]} of
+     * {@code @.m[?(@.type == 1)].value} and {@code ….unit}), or null: lets a caller walk the shared part once.
+     */
+    static Selector commonParent(Selector a, Selector b) {
+        if (a == null || b == null || a.relative != b.relative || a.steps.size() != b.steps.size() || a.steps.isEmpty()
+                || !(a.steps.getLast() instanceof Child) || !(b.steps.getLast() instanceof Child)) {
+            return null;
+        }
+        List<Step> prefix = a.steps.subList(0, a.steps.size() - 1);
+        if (!prefix.equals(b.steps.subList(0, b.steps.size() - 1))) {
+            return null;
+        }
+        return new Selector(a.text + " (without its last member)", a.relative, prefix);
+    }
+
+    /** The member name of the last step, when it is one ({@code value} of {@code @.m[0].value}); else null. */
+    String lastName() {
+        return !steps.isEmpty() && steps.getLast() instanceof Child child ? child.name() : null;
+    }
+
     /** Whether it starts at the matched token ({@code @}) rather than the payload ({@code $}). */
     public boolean relative() {
         return relative;
@@ -52,7 +75,7 @@ public final class Selector {
 
     /** Whether it can select more than one node (it has a wildcard or a filter). */
     public boolean multiple() {
-        return steps.stream().anyMatch(s -> s instanceof Wildcard || s instanceof Filter);
+        return multiple;
     }
 
     /**
@@ -62,40 +85,34 @@ public final class Selector {
      * @param current the token a mapping matched ({@code @}); the payload when there is none
      */
     public List<JsonNode> select(JsonNode root, JsonNode current, int limit) {
-        List<JsonNode> nodes = new ArrayList<>();
-        nodes.add(relative ? current : root);
-        for (Step step : steps) {
-            List<JsonNode> next = new ArrayList<>();
-            for (JsonNode node : nodes) {
-                apply(step, node, next, limit + 1);
-                if (next.size() > limit) {
-                    break;
-                }
-            }
-            nodes = next;
-            if (nodes.isEmpty()) {
-                break;
-            }
+        if (!multiple) {
+            JsonNode node = single(relative ? current : root);
+            return node == null ? List.of() : List.of(node);
         }
-        return nodes;
+        List<JsonNode> out = new ArrayList<>();
+        walk(relative ? current : root, 0, out, limit + 1);
+        return out;
     }
 
-    private static void apply(Step step, JsonNode node, List<JsonNode> out, int cap) {
-        switch (step) {
-            case Child child -> addIfPresent(node.isObject() ? node.get(child.name()) : null, out);
-            case Index index -> {
-                if (node.isArray()) {
-                    int at = index.index() < 0 ? node.size() + index.index() : index.index();
-                    addIfPresent(at >= 0 ? node.get(at) : null, out);
-                }
-            }
+    /**
+     * Follows the steps from {@code node} depth first, adding what the last step selects in document order, and stops
+     * once {@code cap} nodes are found: one list for the whole walk, none per step.
+     */
+    private void walk(JsonNode node, int step, List<JsonNode> out, int cap) {
+        if (step == steps.size()) {
+            out.add(node);
+            return;
+        }
+        switch (steps.get(step)) {
+            case Child child -> next(node.isObject() ? node.get(child.name()) : null, step, out, cap);
+            case Index index -> next(node.isArray() ? element(node, index.index()) : null, step, out, cap);
             case Wildcard wildcard -> {
                 if (node.isArray() || node.isObject()) {
                     for (JsonNode element : node.isArray() ? node : values(node)) {
                         if (out.size() >= cap) {
                             return;
                         }
-                        out.add(element);
+                        walk(element, step + 1, out, cap);
                     }
                 }
             }
@@ -104,7 +121,7 @@ public final class Selector {
                     // As Jayway JsonPath does: a filter on an object tests the object itself, so one selector
                     // takes both {"Body": {…}} and {"Body": [{…}, {…}]}.
                     if (accepts(filter, node)) {
-                        out.add(node);
+                        walk(node, step + 1, out, cap);
                     }
                 } else if (node.isArray()) {
                     for (JsonNode element : node) {
@@ -112,12 +129,40 @@ public final class Selector {
                             return;
                         }
                         if (accepts(filter, element)) {
-                            out.add(element);
+                            walk(element, step + 1, out, cap);
                         }
                     }
                 }
             }
         }
+    }
+
+    private void next(JsonNode node, int step, List<JsonNode> out, int cap) {
+        if (node != null && !node.isMissingNode()) {
+            walk(node, step + 1, out, cap);
+        }
+    }
+
+    /** A path of names and indexes selects at most one node: followed without collecting lists. */
+    private JsonNode single(JsonNode start) {
+        JsonNode node = start;
+        for (Step step : steps) {
+            node = switch (step) {
+                case Child child -> node.isObject() ? node.get(child.name()) : null;
+                case Index index -> node.isArray() ? element(node, index.index()) : null;
+                case Wildcard wildcard -> throw new IllegalStateException("a wildcard selects many");
+                case Filter filter -> throw new IllegalStateException("a filter selects many");
+            };
+            if (node == null || node.isMissingNode()) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode element(JsonNode array, int index) {
+        int at = index < 0 ? array.size() + index : index;
+        return at >= 0 ? array.get(at) : null;
     }
 
     private static Iterable<JsonNode> values(JsonNode object) {
@@ -128,18 +173,16 @@ public final class Selector {
         return values;
     }
 
-    private static void addIfPresent(JsonNode node, List<JsonNode> out) {
-        if (node != null && !node.isMissingNode()) {
-            out.add(node);
-        }
-    }
-
     /** Equality of a payload value and a template literal: numbers by value (72 = 72.0), else by JSON value. */
     static boolean sameValue(JsonNode value, JsonNode literal) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return false;
         }
         if (value.isNumber() && literal.isNumber()) {
+            if (value.isIntegralNumber() && literal.isIntegralNumber() && value.canConvertToLong()
+                    && literal.canConvertToLong()) {
+                return value.longValue() == literal.longValue();
+            }
             return value.decimalValue().compareTo(literal.decimalValue()) == 0;
         }
         return value.equals(literal);

@@ -3,6 +3,7 @@ package io.vigil.codec.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -128,7 +129,13 @@ final class SelectorParser {
             at++;
         }
         try {
-            return DecimalNode.valueOf(new BigDecimal(text.substring(start, at)));
+            BigDecimal number = new BigDecimal(text.substring(start, at));
+            try {
+                // A whole number (72, 1.0) as a long: compared with a payload's integers without BigDecimal.
+                return LongNode.valueOf(number.longValueExact());
+            } catch (ArithmeticException fractionOrTooLarge) {
+                return DecimalNode.valueOf(number);
+            }
         } catch (NumberFormatException e) {
             at = start;
             throw error("a filter compares with a 'string', a number, true or false");

@@ -52,9 +52,9 @@ final class TemplateMapper {
     static final class Unmappable extends Exception {
         private final transient DecodeError error;
 
-        Unmappable(ErrorCode code, String field, String reason) {
+        Unmappable(ErrorCode code, Object field, String reason) {
             super(reason, null, false, false);
-            this.error = DecodeError.at(code, field, reason);
+            this.error = DecodeError.at(code, field == null ? null : field.toString(), reason);
         }
 
         DecodeError error() {
@@ -67,6 +67,17 @@ final class TemplateMapper {
     private final DeviceJsonLimits limits;
     private int readings;
 
+    /**
+     * Where in the payload a value is read ("$.body.measuregrps[*] #2 body-weight"), spelled out only when a refusal
+     * names it: building the text for every value read cost as much as reading it.
+     */
+    record Place(Object head, String separator, Object tail) {
+        @Override
+        public String toString() {
+            return head + separator + tail;
+        }
+    }
+
     TemplateMapper(JsonNode root, Instant receivedAt, DeviceJsonLimits limits) {
         this.root = root;
         this.receivedAt = receivedAt;
@@ -78,7 +89,7 @@ final class TemplateMapper {
             checkDevice(deviceId, root, device);
         }
         List<DeviceMessage> messages = new ArrayList<>();
-        Map<String, String> fieldById = new HashMap<>();
+        Map<String, Place> fieldById = new HashMap<>();
         for (Mapping mapping : mappings) {
             List<JsonNode> tokens = mapping.match().select(root, root, limits.maxMessages());
             if (tokens.size() > limits.maxMessages()) {
@@ -90,7 +101,7 @@ final class TemplateMapper {
                 if (mapping.when() != null && !accepts(mapping.when(), token)) {
                     continue;
                 }
-                String at = mapping.match() + " #" + (i + 1);
+                Place at = new Place(mapping.match(), " #", i + 1);
                 if (deviceId != null && deviceId.relative()) {
                     checkDevice(deviceId, token, device);
                 }
@@ -98,7 +109,7 @@ final class TemplateMapper {
                 if (message.measurements().isEmpty()) {
                     continue;
                 }
-                String earlier = message.messageId() == null ? null : fieldById.putIfAbsent(message.messageId(), at);
+                Place earlier = message.messageId() == null ? null : fieldById.putIfAbsent(message.messageId(), at);
                 if (earlier != null) {
                     throw new Unmappable(INVALID_ID, at, at + " has the id " + Echo.quoted(message.messageId())
                             + " of " + earlier + "; each reading of a payload needs its own id.");
@@ -135,7 +146,7 @@ final class TemplateMapper {
         return false;
     }
 
-    private DeviceMessage message(Mapping mapping, JsonNode token, String at) throws Unmappable {
+    private DeviceMessage message(Mapping mapping, JsonNode token, Place at) throws Unmappable {
         Instant time = mapping.time() == null ? null : time(mapping.time(), token, at);
         String id = mapping.id() == null ? null : id(mapping.id(), token, at);
         List<Measurement> measurements = new ArrayList<>();
@@ -153,8 +164,8 @@ final class TemplateMapper {
         return new DeviceMessage(id, measurements);
     }
 
-    private MeasuredValue value(ValueRule rule, JsonNode token, String at) throws Unmappable {
-        String field = at + " " + rule.type().alias();
+    private MeasuredValue value(ValueRule rule, JsonNode token, Place at) throws Unmappable {
+        Place field = new Place(at, " ", rule.type().alias());
         return switch (rule.type().kind()) {
             case QUANTITY -> {
                 Double number = number(rule.type(), rule.number(), token, field, rule.required());
@@ -165,7 +176,7 @@ final class TemplateMapper {
         };
     }
 
-    private MeasuredValue coded(ValueRule rule, JsonNode token, String field) throws Unmappable {
+    private MeasuredValue coded(ValueRule rule, JsonNode token, Place field) throws Unmappable {
         JsonNode node = one(rule.number().value(), token, field, rule.required());
         if (node == null) {
             return null;
@@ -178,12 +189,12 @@ final class TemplateMapper {
         return new MeasuredValue.Coded(answer);
     }
 
-    private MeasuredValue panel(ValueRule rule, JsonNode token, String field) throws Unmappable {
+    private MeasuredValue panel(ValueRule rule, JsonNode token, Place field) throws Unmappable {
         List<MeasuredValue.Component> components = new ArrayList<>();
         MeasurementType missing = null;
         for (Map.Entry<MeasurementType, NumberRule> entry : rule.components().entrySet()) {
             MeasurementType type = entry.getKey();
-            Double number = number(type, entry.getValue(), token, field + "." + type.alias(), false);
+            Double number = number(type, entry.getValue(), token, new Place(field, ".", type.alias()), false);
             if (number != null) {
                 components.add(new MeasuredValue.Component(type, new MeasuredValue.Quantity(number, type.canonicalUnit())));
             } else if (!"mean-bp".equals(type.alias()) && missing == null) {
@@ -208,23 +219,28 @@ final class TemplateMapper {
     }
 
     /** The number in the type's canonical unit, or null when it is absent and not required. */
-    private Double number(MeasurementType type, NumberRule rule, JsonNode token, String field, boolean required)
+    private Double number(MeasurementType type, NumberRule rule, JsonNode token, Place field, boolean required)
             throws Unmappable {
-        JsonNode node = one(rule.value(), token, field, required);
+        // Value and exponent side by side (Withings' {value, unit}): the filter that finds them runs once.
+        JsonNode parent = rule.sharedParent() == null ? null : only(rule.sharedParent(), token);
+        JsonNode node = parent != null ? member(parent, rule.value(), field, required) : one(rule.value(), token, field, required);
         if (node == null) {
             return null;
         }
-        BigDecimal value = decimal(node, field, rule.value());
-        if (rule.exponent() != null) {
-            JsonNode exponent = one(rule.exponent(), token, field, true);
-            if (!exponent.isIntegralNumber() || Math.abs(exponent.longValue()) > MAX_EXPONENT) {
-                throw new Unmappable(INVALID_VALUE, field, field + " exponent " + rule.exponent() + " is "
-                        + Echo.jsonKind(exponent) + "; it must be a whole number from -" + MAX_EXPONENT + " to " + MAX_EXPONENT + ".");
-            }
-            value = value.scaleByPowerOfTen(exponent.intValue());
+        if (!numeric(node)) {
+            throw notANumber(node, field, rule.value());
         }
+        int exponent = 0;
+        if (rule.exponent() != null) {
+            JsonNode power = parent != null ? member(parent, rule.exponent(), field, true) : one(rule.exponent(), token, field, true);
+            if (!power.isIntegralNumber() || Math.abs(power.longValue()) > MAX_EXPONENT) {
+                throw new Unmappable(INVALID_VALUE, field, field + " exponent " + rule.exponent() + " is "
+                        + Echo.jsonKind(power) + "; it must be a whole number from -" + MAX_EXPONENT + " to " + MAX_EXPONENT + ".");
+            }
+            exponent = power.intValue();
+        }
+        double given = scaled(node, exponent, field, rule.value());
         UnitConversion unit = unit(type, rule.unit(), token, field);
-        double given = value.doubleValue();
         double canonical = unit == null ? given : unit.toCanonical(given);
         if (!Double.isFinite(canonical) || !type.plausible().contains(canonical)) {
             String original = unit == null || unit.unit().equals(type.canonicalUnit())
@@ -236,18 +252,47 @@ final class TemplateMapper {
         return canonical;
     }
 
-    private static BigDecimal decimal(JsonNode node, String field, Selector selector) throws Unmappable {
+    /** The largest power of ten a double holds exactly. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
+
+    /**
+     * {@code value × 10^exponent} as the nearest double. A whole number below 2^53 and 10^|exponent| (≤ 10^22) are
+     * both exact doubles, so one IEEE multiplication or division rounds the exact result once: the same double
+     * as the decimal arithmetic below, which the other numbers (fractions, strings, big integers) take.
+     */
+    private static double scaled(JsonNode node, int exponent, Place field, Selector selector) throws Unmappable {
+        if (node.isIntegralNumber() && node.canConvertToLong() && Math.abs(node.longValue()) < EXACT_IN_DOUBLE
+                && Math.abs(exponent) < POWERS_OF_TEN.length) {
+            double whole = node.longValue();
+            return exponent >= 0 ? whole * POWERS_OF_TEN[exponent] : whole / POWERS_OF_TEN[-exponent];
+        }
+        return decimal(node, field, selector).scaleByPowerOfTen(exponent).doubleValue();
+    }
+
+    private static BigDecimal decimal(JsonNode node, Place field, Selector selector) throws Unmappable {
         if (node.isNumber() && Double.isFinite(node.doubleValue())) {
             return node.decimalValue();
         }
         if (node.isTextual() && DECIMAL.matcher(node.textValue()).matches()) {
             return new BigDecimal(node.textValue());
         }
-        throw new Unmappable(INVALID_VALUE, field, field + " (" + selector + ") is " + Echo.jsonKind(node)
+        throw notANumber(node, field, selector);
+    }
+
+    /** A finite JSON number, or a decimal number written as a string. */
+    private static boolean numeric(JsonNode node) {
+        return node.isNumber() ? Double.isFinite(node.doubleValue())
+                : node.isTextual() && DECIMAL.matcher(node.textValue()).matches();
+    }
+
+    private static Unmappable notANumber(JsonNode node, Place field, Selector selector) {
+        return new Unmappable(INVALID_VALUE, field, field + " (" + selector + ") is " + Echo.jsonKind(node)
                 + "; it must be a finite number.");
     }
 
-    private UnitConversion unit(MeasurementType type, UnitRule rule, JsonNode token, String field) throws Unmappable {
+    private UnitConversion unit(MeasurementType type, UnitRule rule, JsonNode token, Place field) throws Unmappable {
         return switch (rule) {
             case null -> null;
             case UnitRule.Fixed fixed -> fixed.conversion();
@@ -264,8 +309,8 @@ final class TemplateMapper {
         };
     }
 
-    private Instant time(TimeRule rule, JsonNode token, String at) throws Unmappable {
-        String field = at + " time";
+    private Instant time(TimeRule rule, JsonNode token, Place at) throws Unmappable {
+        Place field = new Place(at, " ", "time");
         JsonNode node = one(rule.path(), token, field, true);
         Instant time = switch (rule.format()) {
             case ISO_8601 -> node.isTextual() ? MessageFields.isoInstant(node.textValue()) : null;
@@ -287,6 +332,12 @@ final class TemplateMapper {
 
     /** An epoch number in milliseconds × {@code millisPerUnit}, or null when it is no number or out of range. */
     private static Instant epoch(JsonNode node, long millisPerUnit) {
+        if (node.isIntegralNumber() && node.canConvertToLong()
+                && Math.abs(node.longValue()) <= LATEST.toEpochMilli() / millisPerUnit) {
+            long millis = node.longValue() * millisPerUnit;
+            return millis < MessageFields.EARLIEST.toEpochMilli() || millis > LATEST.toEpochMilli()
+                    ? null : Instant.ofEpochMilli(millis);
+        }
         BigDecimal value;
         if (node.isNumber() && Double.isFinite(node.doubleValue())) {
             value = node.decimalValue();
@@ -307,12 +358,12 @@ final class TemplateMapper {
         }
     }
 
-    private String id(Selector selector, JsonNode token, String at) throws Unmappable {
+    private String id(Selector selector, JsonNode token, Place at) throws Unmappable {
         List<JsonNode> nodes = selector.select(root, token, 1);
         if (nodes.isEmpty()) {
             return null;
         }
-        String field = at + " id";
+        Place field = new Place(at, " ", "id");
         JsonNode node = nodes.getFirst();
         String id = node.isTextual() ? node.textValue() : node.isIntegralNumber() ? node.asText() : null;
         if (nodes.size() > 1 || id == null || id.isEmpty() || id.length() > MessageFields.MAX_ID_LENGTH
@@ -324,8 +375,29 @@ final class TemplateMapper {
         return id;
     }
 
+    /** The node a selector finds when it finds exactly one; else null. */
+    private JsonNode only(Selector selector, JsonNode token) {
+        List<JsonNode> nodes = selector.select(root, token, 1);
+        return nodes.size() == 1 ? nodes.getFirst() : null;
+    }
+
+    /**
+     * What {@code selector} finds, given the one node its steps but the last lead to: that node's member; as
+     * {@link #one} would answer for the whole selector.
+     */
+    private static JsonNode member(JsonNode parent, Selector selector, Object field, boolean required) throws Unmappable {
+        JsonNode node = parent.isObject() ? parent.get(selector.lastName()) : null;
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            if (required) {
+                throw new Unmappable(SELECTOR_MISSING, field, field + ": " + selector + " found nothing in the payload.");
+            }
+            return null;
+        }
+        return node;
+    }
+
     /** The one node a selector finds; null when it finds none and the value is not required. */
-    private JsonNode one(Selector selector, JsonNode token, String field, boolean required) throws Unmappable {
+    private JsonNode one(Selector selector, JsonNode token, Object field, boolean required) throws Unmappable {
         List<JsonNode> nodes = selector.select(root, token, 1);
         if (nodes.size() > 1) {
             throw new Unmappable(SELECTOR_AMBIGUOUS, field, field + ": " + selector

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.ErrorCode;
+import io.vigil.model.BodySite;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.Measurement;
 import io.vigil.model.MeasurementRegistry;
@@ -254,18 +255,32 @@ class GattDecoderTest {
         GattReading reading = ok("2A1D", new byte[] {3});
         assertThat(reading.measurements()).isEmpty();
         assertThat(reading.notes()).containsExactly("temperature type: ear (usually earlobe)");
+        assertThat(reading.bodySite()).isEqualTo(BodySite.EAR);
         assertThat(ok("0x2a1d", new byte[] {0x0A}).notes()).containsExactly("temperature type: reserved (10)");
+        assertThat(ok("0x2a1d", new byte[] {0x0A}).bodySite()).isNull();
         assertThat(ok("2A1D", new byte[] {1, 7}).notes()).containsExactly("temperature type: armpit",
                 "1 trailing byte(s) at offset 1 ignored");
     }
 
     @ParameterizedTest
-    @CsvSource({"1, armpit", "2, body (general)", "4, finger", "5, gastro-intestinal tract", "6, mouth", "7, rectum",
-            "8, toe", "9, tympanum (ear drum)"})
-    void temperatureMeasurement_typeByte_namesTheSameSiteAsTemperatureType(int site, String name) {
+    @CsvSource({"1, armpit, ARMPIT", "2, body (general), BODY", "3, ear (usually earlobe), EAR", "4, finger, FINGER",
+            "5, gastro-intestinal tract, GASTRO_INTESTINAL_TRACT", "6, mouth, MOUTH", "7, rectum, RECTUM",
+            "8, toe, TOE", "9, tympanum (ear drum), TYMPANUM"})
+    void temperatureMeasurement_typeByte_isTheMeasurementsBodySite(int site, String name, BodySite expected) {
         GattReading measurement = ok("2A1C", flags(0x04).float32(367, -1).u8(site).build());
         assertThat(measurement.notes()).containsExactly("temperature type: " + name);
+        assertThat(measurement.measurements()).singleElement()
+                .satisfies(m -> assertThat(m.bodySite()).isEqualTo(expected));
         assertThat(ok("2A1D", new byte[] {(byte) site}).notes()).isEqualTo(measurement.notes());
+        assertThat(ok("2A1D", new byte[] {(byte) site}).bodySite()).isEqualTo(expected);
+    }
+
+    @Test
+    void temperatureMeasurement_withoutTypeOrWithAReservedOne_hasNoBodySite() {
+        assertThat(ok("2A1C", flags(0).float32(367, -1).build()).measurements().getFirst().bodySite()).isNull();
+        GattReading reserved = ok("2A1C", flags(0x04).float32(367, -1).u8(0).build());
+        assertThat(reserved.measurements().getFirst().bodySite()).isNull();
+        assertThat(reserved.notes()).containsExactly("temperature type: reserved (0)");
     }
 
     /**

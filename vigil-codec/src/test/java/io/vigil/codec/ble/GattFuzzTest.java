@@ -7,6 +7,8 @@ import io.vigil.model.MeasurementRegistry;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Jazzer target: the first two bytes name the characteristic (big-endian 16-bit UUID, so the fuzzer also reaches
@@ -17,6 +19,7 @@ class GattFuzzTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-25T10:15:30Z");
     private static final GattDecoder DECODER = new GattDecoder(MeasurementRegistry.standard());
 
+    @Timeout(value = FuzzedDecoding.HANG_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @FuzzTest(maxDuration = "30s")
     void decode_anyCharacteristicValue_answersWithAReadingOrACodedRefusal(byte[] input) {
         String uuid = input.length < 2 ? "2A35" : HexFormat.of().withUpperCase().toHexDigits((short) ((input[0] & 0xFF) << 8 | input[1] & 0xFF));

@@ -159,7 +159,7 @@ record GattSamples(String uuid, int flags, byte[] value, List<String> aliases, L
             notes.add("RR intervals (s): 1, 0.801");
         }
         return new GattSamples("2A37", f, b.build(), List.of("heart-rate"), notes, false,
-                (f & 0x10) != 0 ? base : 0, 2);
+                (f & 0x10) != 0 ? base + 2 : 0, 2); // the RR flag announces at least one interval
     }
 
     private static GattSamples glucose(int f) {

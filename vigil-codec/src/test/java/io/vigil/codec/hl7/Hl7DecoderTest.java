@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.ErrorCode;
+import io.vigil.model.BodySite;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.Measurement;
 import io.vigil.model.MeasurementRegistry;
@@ -63,7 +64,25 @@ class Hl7DecoderTest {
         assertThat(bp.timeSource()).isEqualTo(TimeSource.DEVICE);
         assertThat(message.readings().get(2).position()).isEqualTo("OBX[4]");
         assertThat(quantity(message.readings().get(3))).isEqualTo(35.1);
+        // MDC_TEMP_AXIL names its site.
+        assertThat(message.readings().get(3).measurement().bodySite()).isEqualTo(BodySite.ARMPIT);
+        assertThat(message.readings().get(0).measurement().bodySite()).isNull();
         assertThat(message.notes()).singleElement().asString().contains("OBX[3]", "MDC_BLD_PERF_INDEX");
+    }
+
+    @Test
+    void decode_obx20SnomedSite_isTheBodySite_inTheFirstOrAlternateCoding() {
+        String head = Pcd01Samples.VIGIL_MONITOR.substring(0, Pcd01Samples.VIGIL_MONITOR.indexOf("\rOBX|2|"));
+        String tympanic = head + "\rOBX|2|NM|150344^MDC_TEMP^MDC|1.4.1.1|37.2|268192^MDC_DIM_DEGC^MDC|||||F|||||||||"
+                + "42859004^Tympanic membrane structure^SCT\r";
+        assertThat(ok(tympanic).readings()).singleElement()
+                .satisfies(r -> assertThat(r.measurement().bodySite()).isEqualTo(BodySite.TYMPANUM));
+        String alternate = head + "\rOBX|2|NM|150344^MDC_TEMP^MDC|1.4.1.1|37.2|268192^MDC_DIM_DEGC^MDC|||||F|||||||||"
+                + "ORAL^Oral^L^74262004^Oral cavity structure^http://snomed.info/sct\r";
+        assertThat(ok(alternate).readings().getFirst().measurement().bodySite()).isEqualTo(BodySite.MOUTH);
+        String unknown = head + "\rOBX|2|NM|150344^MDC_TEMP^MDC|1.4.1.1|37.2|268192^MDC_DIM_DEGC^MDC|||||F|||||||||"
+                + "368209003^Right upper arm^SCT\r";
+        assertThat(ok(unknown).readings().getFirst().measurement().bodySite()).isNull();
     }
 
     @Test

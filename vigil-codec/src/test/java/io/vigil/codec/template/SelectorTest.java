@@ -76,6 +76,23 @@ class SelectorTest {
         return Selector.parse(selector).select(store, store, 100);
     }
 
+    @Test
+    void numericFilters_compareByValue_wholeAndFractionalLiterals() {
+        JsonNode measures = tree("""
+                {"m": [{"type": 1, "v": "int"}, {"type": 1.0, "v": "double"}, {"type": "1", "v": "text"},
+                       {"type": 1.5, "v": "fraction"}, {"type": 10000000000, "v": "long"}, {"v": "none"}]}""");
+        for (String one : List.of("1", "1.0", "1.00", "+1")) {
+            assertThat(Selector.parse("$.m[?(@.type == " + one + ")].v").select(measures, measures, 10))
+                    .extracting(JsonNode::textValue).as(one).containsExactly("int", "double");
+        }
+        assertThat(Selector.parse("$.m[?(@.type == 1.5)].v").select(measures, measures, 10))
+                .extracting(JsonNode::textValue).containsExactly("fraction");
+        assertThat(Selector.parse("$.m[?(@.type == 1e10)].v").select(measures, measures, 10))
+                .extracting(JsonNode::textValue).containsExactly("long");
+        assertThat(Selector.parse("$.m[?(@.type != 1)].v").select(measures, measures, 10))
+                .extracting(JsonNode::textValue).containsExactly("text", "fraction", "long", "none");
+    }
+
     private List<String> texts(String selector) {
         return select(selector).stream().map(JsonNode::textValue).toList();
     }

@@ -6,6 +6,7 @@ import static io.vigil.codec.template.VendorPayloads.shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.vigil.codec.DecodeError;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.DeviceMessage;
 import io.vigil.codec.ErrorCode;
@@ -69,6 +70,32 @@ class ShippedTemplatesTest {
         assertThat(panel.component("systolic-bp").orElseThrow().quantity().value()).isEqualTo(120.0);
         assertThat(panel.component("diastolic-bp").orElseThrow().quantity().value()).isEqualTo(80.0);
         assertThat(panel.component("systolic-bp").orElseThrow().quantity().unit()).isEqualTo("mm[Hg]");
+    }
+
+    @Test
+    void withings_measureWithoutItsUnit_orTwiceInAGroup_isRefusedNamingTheSelector() {
+        // The value and its power of ten are read side by side (one filter walk); the answers stay those of each
+        // selector on its own.
+        String noUnit = """
+                {"body": {"measuregrps": [{"grpid": 1, "date": 1700000000, "category": 1,
+                  "measures": [{"value": 72, "type": 11}]}]}}""";
+        DecodeError missing = failure(shipped("withings-measures").map(noUnit.getBytes(StandardCharsets.UTF_8), "s-1", RECEIVED));
+        assertThat(missing.code()).isEqualTo(ErrorCode.SELECTOR_MISSING);
+        assertThat(missing.reason()).contains("heart-rate").contains("@.measures[?(@.type == 11)].unit found nothing");
+
+        String twice = """
+                {"body": {"measuregrps": [{"grpid": 1, "date": 1700000000, "category": 1,
+                  "measures": [{"value": 72, "type": 11, "unit": 0}, {"value": 73, "type": 11, "unit": 0}]}]}}""";
+        DecodeError ambiguous = failure(shipped("withings-measures").map(twice.getBytes(StandardCharsets.UTF_8), "s-1", RECEIVED));
+        assertThat(ambiguous.code()).isEqualTo(ErrorCode.SELECTOR_AMBIGUOUS);
+        assertThat(ambiguous.reason()).contains("@.measures[?(@.type == 11)].value found more than one value");
+
+        String nullValue = """
+                {"body": {"measuregrps": [{"grpid": 1, "date": 1700000000, "category": 1,
+                  "measures": [{"value": null, "type": 11, "unit": 0}, {"value": 80, "type": 1, "unit": 0}]}]}}""";
+        List<DeviceMessage> messages = ((DecodeResult.Ok<List<DeviceMessage>>) shipped("withings-measures")
+                .map(nullValue.getBytes(StandardCharsets.UTF_8), "s-1", RECEIVED)).value();
+        assertThat(messages.getFirst().measurements()).extracting(m -> m.type().alias()).containsExactly("body-weight");
     }
 
     @Test

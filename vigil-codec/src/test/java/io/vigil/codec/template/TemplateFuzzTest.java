@@ -1,8 +1,8 @@
 package io.vigil.codec.template;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vigil.codec.DecodeResult;
 import io.vigil.codec.DeviceMessage;
 import io.vigil.codec.FuzzedDecoding;
@@ -10,6 +10,8 @@ import io.vigil.model.MeasurementRegistry;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Jazzer targets for the mapping templates: a vendor payload through a shipped template (the first byte picks
@@ -20,6 +22,7 @@ class TemplateFuzzTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-25T10:15:30Z");
     private static final List<MappingTemplate> SHIPPED = ShippedTemplates.names().stream().map(VendorPayloads::shipped).toList();
 
+    @Timeout(value = FuzzedDecoding.HANG_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @FuzzTest(maxDuration = "30s")
     void map_anyPayloadThroughAShippedTemplate_answersWithMessagesOrACodedRefusal(byte[] input) {
         MappingTemplate template = SHIPPED.get(input.length == 0 ? 0 : (input[0] & 0xFF) % SHIPPED.size());
@@ -31,6 +34,7 @@ class TemplateFuzzTest {
 
     private static final TemplateCompiler COMPILER = new TemplateCompiler(MeasurementRegistry.standard());
 
+    @Timeout(value = FuzzedDecoding.HANG_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @FuzzTest(maxDuration = "30s")
     void compile_anyTemplateSource_compilesOrIsRefusedWithAReason(byte[] source) {
         TemplateCompilation compiled = COMPILER.compile("fuzzed", source);

@@ -114,7 +114,8 @@ class Hl7Outbound implements SmartLifecycle {
             return;
         }
         String controlId = "VIGIL-OBS-" + record.id();
-        String oru = OruEncoder.encode(controlId, mrn, record.deviceId(), record.measurement(), clock.instant());
+        String oru = OruEncoder.encode(controlId, mrn, record.deviceId(), record.measurement(), record.notes(),
+                clock.instant());
         Duration wait = settings.backoff();
         String last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts() && running; attempt++) {

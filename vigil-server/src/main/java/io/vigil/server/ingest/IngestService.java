@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,31 +161,40 @@ public class IngestService {
 
     /**
      * A Glucose Measurement Context (2A34) stores no reading: its notes join those of the device's glucose reading
-     * with the same sequence number, whose id is the answer. Without that reading it is refused (VIGIL-1050).
+     * with the same sequence number, whose id is the answer. When that reading is not stored (yet) the context is
+     * held for it (accepted without an id); see {@link GlucoseContexts}. Refused (VIGIL-1050) only when no more
+     * contexts can be held, or later, as a dead letter, when the reading does not come in time.
      */
     private IngestResult glucoseContext(IngestRequest request, PayloadFormat.GattCharacteristic characteristic) {
         return switch (gatt.decode(characteristic.uuid(), request.payload(), request.receivedAt())) {
             case DecodeResult.Failure<GattReading> failure -> reject(request, withOffset(failure.error()));
             case DecodeResult.Ok<GattReading> ok -> {
                 int sequence = GlucoseContexts.sequenceNumber(request.payload());
-                Optional<String> reading;
+                GlucoseContexts.Outcome outcome;
                 try {
-                    reading = glucoseContexts.attach(request.deviceId(), sequence, ok.value().notes());
+                    outcome = glucoseContexts.attachOrHold(request, sequence, ok.value().notes());
                 } catch (DataAccessException e) {
                     log.warn("event=ingest.store_failed device={} transport={}", request.deviceId(), request.transport());
                     yield new IngestResult.Rejected(ApiErrors.INGEST_UNAVAILABLE,
                             "The context could not be stored now; retry", null);
                 }
-                if (reading.isEmpty()) {
-                    yield reject(request, new DecodeError(ErrorCode.CONTEXT_WITHOUT_MEASUREMENT, "No Glucose Measurement"
-                            + " (2A18) with sequence number " + sequence + " was found for this device: a Glucose"
-                            + " Measurement Context (2A34) value holds no measurement, it adds notes to the reading with"
-                            + " its sequence number. Nothing is stored; send that measurement first.",
-                            "sequence number at byte 1", 1));
-                }
-                log.debug("event=ingest.glucose_context device={} transport={} observation={}", request.deviceId(),
-                        request.transport(), reading.get());
-                yield new IngestResult.Accepted(List.of(reading.get()), 0);
+                yield switch (outcome) {
+                    case GlucoseContexts.Outcome.Attached attached -> {
+                        log.debug("event=ingest.glucose_context device={} transport={} observation={}",
+                                request.deviceId(), request.transport(), attached.observationId());
+                        yield new IngestResult.Accepted(List.of(attached.observationId()), 0);
+                    }
+                    case GlucoseContexts.Outcome.Held held -> {
+                        log.debug("event=ingest.glucose_context_held device={} transport={} sequence={}",
+                                request.deviceId(), request.transport(), sequence);
+                        yield new IngestResult.Accepted(List.of(), 0);
+                    }
+                    case GlucoseContexts.Outcome.Full full -> reject(request, new DecodeError(
+                            ErrorCode.CONTEXT_WITHOUT_MEASUREMENT, "No Glucose Measurement (2A18) with sequence number "
+                            + sequence + " is stored for this device, and Vigil already holds " + full.maxHeld()
+                            + " Glucose Measurement Contexts (2A34) waiting for theirs. Nothing is stored; send the"
+                            + " measurement first, then the context.", "sequence number at byte 1", 1));
+                };
             }
         };
     }
@@ -240,7 +248,7 @@ public class IngestService {
         for (DeviceMessage message : messages) {
             for (Measurement decoded : message.measurements()) {
                 Measurement measurement = new Measurement(decoded.type(), decoded.value(), StoredTime.of(decoded.time()),
-                        decoded.timeSource());
+                        decoded.timeSource(), decoded.bodySite());
                 String patient = patientAt.computeIfAbsent(measurement.time(),
                         t -> assignments.patientAt(request.deviceId(), t).orElse(null));
                 ObservationRecord record = new ObservationRecord(Long.toString(ids.next()), request.deviceId(),

@@ -1,5 +1,6 @@
 package io.vigil.server.ingest;
 
+import io.vigil.model.BodySite;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.ObservationRecord;
 import io.vigil.server.VigilProperties;
@@ -191,7 +192,7 @@ class ObservationWriter implements SmartLifecycle {
     private static void insert(Connection connection, List<PendingObservation> observations) throws SQLException {
         try (PreparedStatement row = connection.prepareStatement(
                 "INSERT INTO observation (id, device_id, patient_id, type_code, effective_at, received_at, time_source, "
-                        + "value_num, value_code, message_id, note, clock_offset_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + "value_num, value_code, message_id, note, clock_offset_ms, body_site) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement component = connection.prepareStatement(
                      "INSERT INTO observation_component (observation_id, type_code, value_num) VALUES (?, ?, ?)")) {
             boolean anyComponent = false;
@@ -227,6 +228,8 @@ class ObservationWriter implements SmartLifecycle {
                 } else {
                     row.setLong(12, record.clockOffset().toMillis());
                 }
+                BodySite site = record.measurement().bodySite();
+                row.setString(13, site == null ? null : site.code().code());
                 row.addBatch();
             }
             row.executeBatch();

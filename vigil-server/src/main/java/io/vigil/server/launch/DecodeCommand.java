@@ -66,7 +66,8 @@ final class DecodeCommand {
                 GattDecoder.Characteristic characteristic = GattDecoder.Characteristic.of(args[1]);
                 if (characteristic == GattDecoder.Characteristic.GLUCOSE_MEASUREMENT_CONTEXT) {
                     out.println("no measurement: ingest adds these notes to the device's glucose reading with the"
-                            + " same sequence number, or refuses the value without one (VIGIL-1050)");
+                            + " same sequence number, holding them briefly for a reading not yet stored; without one"
+                            + " in time the value is a dead letter (VIGIL-1050)");
                 } else if (characteristic.context()) {
                     out.println("no measurement: this value describes one sent in another characteristic;"
                             + " ingest refuses it alone (VIGIL-1050)");
@@ -107,6 +108,9 @@ final class DecodeCommand {
 
     private static void print(GattReading reading, PrintStream out) {
         print(reading.measurements(), out);
+        if (reading.measurements().isEmpty() && reading.bodySite() != null) {
+            out.printf("body site %s  %s%n", reading.bodySite().label(), code(reading.bodySite().code()));
+        }
         if (reading.deviceTime() != null) {
             out.printf("device time %s, clock offset %s%n", reading.deviceTime(), reading.clockOffset());
         }
@@ -120,6 +124,9 @@ final class DecodeCommand {
             if (m.value() instanceof MeasuredValue.Panel panel) {
                 panel.components().forEach(c -> out.printf("  %s %s %s  %s%n", c.type().alias(),
                         number(c.quantity().value()), c.quantity().unit(), codes(c.type())));
+            }
+            if (m.bodySite() != null) {
+                out.printf("  body site %s  %s%n", m.bodySite().label(), code(m.bodySite().code()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.vigil.server.observation;
 
+import io.vigil.model.BodySite;
 import io.vigil.model.Measurement;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.MeasurementRegistry;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ObservationStore {
     private static final String COLUMNS = "o.id, o.device_id, o.patient_id, o.type_code, o.effective_at, o.received_at, "
-            + "o.time_source, o.value_num, o.value_code, o.note, o.clock_offset_ms";
+            + "o.time_source, o.value_num, o.value_code, o.note, o.clock_offset_ms, o.body_site";
 
     private static final PatientScope.Condition EVERY_ROW = new PatientScope.Condition("1 = 1", List.of());
 
@@ -124,7 +125,7 @@ public class ObservationStore {
 
     private record Row(long id, String deviceId, String patientId, MeasurementType type, Instant effective,
                        Instant received, TimeSource timeSource, Double value, String code, String note,
-                       Duration clockOffset) {}
+                       Duration clockOffset, BodySite bodySite) {}
 
     private Row row(ResultSet rs, int n) throws SQLException {
         double value = rs.getDouble("value_num");
@@ -135,7 +136,8 @@ public class ObservationStore {
                 registry.require(rs.getString("type_code")), rs.getTimestamp("effective_at").toInstant(),
                 rs.getTimestamp("received_at").toInstant(),
                 "D".equals(rs.getString("time_source")) ? TimeSource.DEVICE : TimeSource.RECEIVED,
-                number, rs.getString("value_code"), rs.getString("note"), clockOffset);
+                number, rs.getString("value_code"), rs.getString("note"), clockOffset,
+                BodySite.ofSnomed(rs.getString("body_site")).orElse(null));
     }
 
     private List<ObservationRecord> withComponents(List<Row> rows) {
@@ -149,7 +151,7 @@ public class ObservationStore {
                         .sorted(Comparator.comparingInt(c -> row.type().components().indexOf(c.type()))).toList());
             };
             records.add(new ObservationRecord(Long.toString(row.id()), row.deviceId(), row.patientId(),
-                    new Measurement(row.type(), value, row.effective(), row.timeSource()), row.received(),
+                    new Measurement(row.type(), value, row.effective(), row.timeSource(), row.bodySite()), row.received(),
                     StoredNote.notes(row.note()), row.clockOffset()));
         }
         return records;

@@ -69,7 +69,8 @@ abstract class Hl7Contract extends BedsideContract {
                 "OBX|4|NM|150023^MDC_PRESS_BLD_NONINV_MEAN^MDC|1.1.1.3|93|266016^MDC_DIM_MMHG^MDC|||||F|||" + now,
                 "OBX|5|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|96|262688^MDC_DIM_PERCENT^MDC|||||F",
                 "OBX|6|NM|147842^MDC_ECG_HEART_RATE^MDC|1.3.1.1|74|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||F",
-                "OBX|7|NM|150344^MDC_TEMP^MDC|1.4.1.1|37.2|268192^MDC_DIM_DEGC^MDC|||||R",
+                "OBX|7|NM|150344^MDC_TEMP^MDC|1.4.1.1|37.2|268192^MDC_DIM_DEGC^MDC|||||R|||||||||"
+                        + "42859004^Tympanic membrane structure^SCT",
                 "OBX|8|NM|150488^MDC_BLD_PERF_INDEX^MDC|1.2.1.2|0.9|262688^MDC_DIM_PERCENT^MDC|||||R") + "\r";
     }
 
@@ -114,6 +115,10 @@ abstract class Hl7Contract extends BedsideContract {
             assertThat(c.getValueQuantity().getValue().doubleValue()).isEqualTo(121);
             assertThat(c.getValueQuantity().getCode()).isEqualTo("mm[Hg]");
         });
+        Observation temperature = bundle.getEntry().stream().map(e -> (Observation) e.getResource())
+                .filter(o -> o.getCode().getCoding().stream().anyMatch(c -> "8310-5".equals(c.getCode()))).findFirst().orElseThrow();
+        assertThat(temperature.getBodySite().getCodingFirstRep().getSystem()).isEqualTo("http://snomed.info/sct");
+        assertThat(temperature.getBodySite().getCodingFirstRep().getCode()).as("OBX-20").isEqualTo("42859004");
     }
 
     @Test

@@ -66,6 +66,32 @@ class Hl7OutboundIT extends BedsideContract {
     }
 
     @Test
+    void bleReadings_carryTheirStatusNotesAsNteAndTheBodySiteInObx20_overMllp() {
+        String mrn = ward.admin().get("/api/v1/patients/" + patient).json().get("mrn").asText();
+        // Blood Pressure Measurement, flags 0x10 (mmHg, measurement status): 120/80/93 mmHg (SFLOAT, exponent 0),
+        // status bits 0 (body movement) and 2 (irregular pulse).
+        byte[] bloodPressure = {0x10, 120, 0, 80, 0, 93, 0, 0x05, 0x00};
+        // Temperature Measurement, flags 0x04 (Celsius, type present): 37.2 °C (FLOAT 372e-1), type 7 = rectum.
+        byte[] temperature = {0x04, 0x74, 0x01, 0x00, (byte) 0xFF, 0x07};
+        for (Map.Entry<String, byte[]> value : Map.of("2A35", bloodPressure, "2A1C", temperature).entrySet()) {
+            VigilClient.Response stored = device.post("/api/v1/devices/" + deviceId + "/ble/" + value.getKey(),
+                    value.getValue(), "application/octet-stream");
+            assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        }
+        String pid = "\rPID|||" + mrn + "^^^VIGIL^MR\r";
+        // Two readings (the BP panel, the temperature), each sent twice: AR the first time, AA the second.
+        await().atMost(Duration.ofSeconds(30)).until(() -> EHR.received().stream().filter(m -> m.contains(pid)).count() == 4);
+        List<String> messages = EHR.received().stream().filter(m -> m.contains(pid)).distinct().toList();
+
+        String bp = messages.stream().filter(m -> m.contains("MDC_PRESS_BLD_NONINV_SYS")).findFirst().orElseThrow();
+        assertThat(bp).contains("\rNTE|1|L|body movement detected\rNTE|2|L|irregular pulse detected\rOBX|1|NM|150021^");
+        String temp = messages.stream().filter(m -> m.contains("^8310-5^")).findFirst().orElseThrow();
+        assertThat(temp).contains("|37.2|Cel^Cel^UCUM|")
+                .contains("||||" + deviceId + "^VIGIL||34402009^Rectum structure (body structure)^SCT\rNTE|1|L|temperature type: rectum\r");
+        assertThat(deadLetters(deviceId)).isEmpty();
+    }
+
+    @Test
     void receiverThatKeepsRefusing_messageGoesToDeadLettersAfterMaxAttempts() {
         String nakMrn = "NAK-" + UUID.randomUUID().toString().substring(0, 8);
         VigilClient.Response created = ward.admin().post("/api/v1/patients", Map.of("mrn", nakMrn,

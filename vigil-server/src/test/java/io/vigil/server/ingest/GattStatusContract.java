@@ -21,16 +21,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Observation;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A BLE Blood Pressure Measurement with a device time stamp and measurement status bits, posted over HTTP and read
  * back through FHIR: the status flags are notes of both readings and the device's clock offset is an extension.
- * A Glucose Measurement Context adds its notes to the glucose reading with its sequence number.
+ * A Glucose Measurement Context adds its notes to the glucose reading with its sequence number, also when it comes
+ * first (held, then joined), and is a dead letter when its reading never comes. A thermometer's site is bodySite.
  * Subclasses choose the database.
  */
+@TestPropertySource(properties = "vigil.ingest.glucose-context.hold=2s")
 abstract class GattStatusContract extends BedsideContract {
+    static final Duration HOLD = Duration.ofSeconds(2);
 
     @Autowired
     EmbeddedBroker broker;
@@ -78,25 +83,29 @@ abstract class GattStatusContract extends BedsideContract {
     }
 
     @Test
-    void temperatureWithItsTypeByte_keepsTheBodySiteAsANote_butTypeOrGlucoseContextAloneIsRefused() {
+    void temperatureWithItsTypeByte_isStoredWithItsSnomedBodySite_andValidates_butTypeAloneIsRefused() {
         // Temperature Measurement, flags 0x04 (Celsius, type present): 36.7 °C (FLOAT 367e-1), type 6 = mouth.
         byte[] temperature = {0x04, 0x6F, 0x01, 0x00, (byte) 0xFF, 0x06};
         VigilClient.Response stored = device.post(ble("2A1C"), temperature, "application/octet-stream");
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         JsonNode reading = observation(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json")
                 .json(), "8310-5");
+        assertThat(reading.at("/bodySite/coding/0/system").asText()).isEqualTo("http://snomed.info/sct");
+        assertThat(reading.at("/bodySite/coding/0/code").asText()).isEqualTo("74262004");
+        assertThat(reading.at("/bodySite/text").asText()).isEqualTo("mouth");
         assertThat(reading.path("note").findValuesAsText("text")).contains("temperature type: mouth");
         assertThat(extension(reading, ObservationMapper.CLOCK_OFFSET_EXTENSION)).as("no device time").isNull();
+        Observation parsed = FhirJson.context().newJsonParser().parseResource(Observation.class, reading.toString());
+        assertThat(parsed.getMeta().getProfile()).extracting(p -> p.getValue())
+                .contains("http://hl7.org/fhir/StructureDefinition/bodytemp", ObservationMapper.VITAL_SIGNS_PROFILE);
+        assertThat(OfflineValidator.errors(parsed)).as(reading.toString()).isEmpty();
+        JsonNode read = clinician.get("/fhir/Observation/" + reading.get("id").asText(), "application/fhir+json").json();
+        assertThat(read.at("/bodySite/coding/0/code").asText()).as("read by id").isEqualTo("74262004");
 
-        for (String context : List.of("2A1D", "2A34")) {
-            byte[] value = context.equals("2A1D") ? new byte[] {0x03} : new byte[] {0x02, 0x05, 0x00, 0x01};
-            VigilClient.Response refused = device.post(ble(context), value, "application/octet-stream");
-            assertThat(refused.status()).as(context).isEqualTo(422);
-            assertThat(refused.json().get("code").asText()).isEqualTo("VIGIL-1050");
-            assertThat(refused.json().get("detail").asText()).contains("holds no measurement");
-        }
-        JsonNode letters = ward.admin().get("/api/v1/dead-letters?device=" + deviceId).json();
-        assertThat(letters.findValuesAsText("code")).containsOnly("VIGIL-1050").hasSize(2);
+        VigilClient.Response refused = device.post(ble("2A1D"), new byte[] {0x03}, "application/octet-stream");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("VIGIL-1050");
+        assertThat(refused.json().get("detail").asText()).contains("holds no measurement");
         assertThat(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json").json()
                 .get("entry")).hasSize(1);
     }
@@ -129,23 +138,47 @@ abstract class GattStatusContract extends BedsideContract {
     }
 
     @Test
-    void glucoseContext_withoutAReadingOfItsSequenceNumber_isRefusedAndKept() {
-        storedId(device.post(ble("2A18"), glucose(7), "application/octet-stream"));
-
-        VigilClient.Response refused = device.post(ble("2A34"), new byte[] {0x02, 0x09, 0x00, 0x01},
+    void glucoseContext_beforeItsMeasurement_isHeldAndJoinedWhenTheMeasurementArrives() {
+        // Context flags 0x06 (meal, tester-health): meal 1 preprandial; tester 1 self, health 2 major health issues.
+        VigilClient.Response held = device.post(ble("2A34"), new byte[] {0x06, 0x0B, 0x00, 0x01, 0x21},
                 "application/octet-stream");
-        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
-        assertThat(refused.json().get("code").asText()).isEqualTo("VIGIL-1050");
-        assertThat(refused.json().get("detail").asText()).contains("sequence number 9");
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.json().get("observations")).as("nothing stored yet").isEmpty();
+
+        String eleven = storedId(device.post(ble("2A18"), glucose(11), "application/octet-stream"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(notes(eleven))
+                .endsWith("meal: preprandial (before meal)", "tester: self", "health: major health issues"));
+        assertThat(ward.admin().get("/api/v1/dead-letters?device=" + deviceId).json().findValuesAsText("code"))
+                .as("joined, so never a dead letter").isEmpty();
+    }
+
+    @Test
+    void glucoseContext_whoseMeasurementNeverComes_isADeadLetterAfterTheHold() {
+        storedId(device.post(ble("2A18"), glucose(7), "application/octet-stream"));
+        Instant sent = Instant.now();
+
+        VigilClient.Response held = device.post(ble("2A34"), new byte[] {0x02, 0x09, 0x00, 0x01},
+                "application/octet-stream");
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
         try (MqttDevice mqtt = MqttDevice.connect(broker.port(), deviceId, secret)) {
             MqttDevice.PubAck ack = mqtt.publish("vigil/v1/devices/" + deviceId + "/ble/2A34",
                     new byte[] {0x02, 0x0A, 0x00, 0x01});
-            assertThat(ack.code()).isEqualTo(0x99);
-            assertThat(ack.reason()).contains("VIGIL-1050").contains("sequence number 10");
+            assertThat(ack.success()).as(ack.reason()).isTrue();
         }
+        assertThat(ward.admin().get("/api/v1/dead-letters?device=" + deviceId).json().findValuesAsText("code"))
+                .as("still held").isEmpty();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                ward.admin().get("/api/v1/dead-letters?device=" + deviceId).json().findValuesAsText("code"))
+                .containsExactly("VIGIL-1050", "VIGIL-1050"));
+        assertThat(Duration.between(sent, Instant.now())).as("not before the hold").isGreaterThanOrEqualTo(HOLD);
         JsonNode letters = ward.admin().get("/api/v1/dead-letters?device=" + deviceId).json();
-        assertThat(letters.findValuesAsText("code")).containsExactly("VIGIL-1050", "VIGIL-1050");
         assertThat(letters.findValuesAsText("field")).containsOnly("sequence number at byte 1");
+        assertThat(letters.findValuesAsText("reason")).anySatisfy(r -> assertThat(r).contains("sequence number 9"))
+                .anySatisfy(r -> assertThat(r).contains("sequence number 10"));
+        assertThat(clinician.get("/fhir/Observation?device=" + deviceId, "application/fhir+json").json()
+                .get("entry")).as("the contexts store nothing").hasSize(1);
     }
 
     private String storedId(VigilClient.Response response) {

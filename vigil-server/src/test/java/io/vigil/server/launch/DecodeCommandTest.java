@@ -32,7 +32,14 @@ class DecodeCommandTest {
     void ble_temperatureType_printsTheBodySiteAndThatItHoldsNoMeasurement() {
         assertThat(run("--ble", "2A1D", "03")).isZero();
         assertThat(text(out)).contains("note: temperature type: ear (usually earlobe)")
+                .contains("body site ear (usually earlobe)  SNOMED 117590005")
                 .contains("no measurement").contains("VIGIL-1050");
+    }
+
+    @Test
+    void ble_temperatureWithItsType_printsTheMeasurementsBodySite() {
+        assertThat(run("--ble", "2A1C", "04 6F0100FF 07")).isZero();
+        assertThat(text(out)).contains("body-temperature 36.70 Cel").contains("  body site rectum  SNOMED 34402009");
     }
 
     @Test
