@@ -4,7 +4,7 @@ package io.vigil.analytics.ecg.rhythm;
  * Judges each second of signal clean or noisy: the mean absolute second difference (high-frequency content:
  * muscle noise, electrode motion, mains pick-up) divided by the second's peak-to-peak amplitude. A clean ECG
  * puts its energy in a few QRS complexes (ratio of a few hundredths); broadband noise approaches 0.3. A second
- * under 0.1 mV peak to peak is never noisy (a flat line is asystole or leads off, not noise).
+ * under 0.4 mV peak to peak is never noisy (a flat line is asystole or leads off, not noise).
  */
 final class NoiseGauge {
     private final int blockSamples;
@@ -21,7 +21,7 @@ final class NoiseGauge {
     /** @param gainPerMillivolt ADC units per mV */
     NoiseGauge(double sampleRate, double gainPerMillivolt, double threshold) {
         this.blockSamples = (int) Math.round(sampleRate);
-        this.minAmplitude = 0.1 * gainPerMillivolt;
+        this.minAmplitude = 0.4 * gainPerMillivolt;
         this.threshold = threshold;
         reset();
     }
