@@ -97,6 +97,22 @@ class WaveformIT extends BedsideContract {
 
         assertThat(caregiver.get("/api/v1/patients/" + patient + "/waveforms/ecg-ii?from=" + from + "&to=" + to).status())
                 .isEqualTo(200);
+
+        VigilClient.Response fhir = clinician.get("/fhir/Observation/$waveform?patient=" + patient
+                + "&code=131330&start=" + from + "&end=" + to, "application/fhir+json");
+        assertThat(fhir.status()).as(fhir.body()).isEqualTo(200);
+        int samples = 0;
+        for (JsonNode entry : fhir.json().path("entry")) {
+            JsonNode observation = entry.get("resource");
+            assertThat(observation.at("/code/coding/0/code").asText()).isEqualTo("131330");
+            assertThat(observation.at("/subject/reference").asText()).isEqualTo("Patient/" + patient);
+            assertThat(observation.at("/valueSampledData/period").asDouble()).isEqualTo(4.0);
+            samples += observation.at("/valueSampledData/data").asText().split(" ").length;
+        }
+        assertThat(samples).isEqualTo((int) (10 * RATE));
+        JsonNode hidden = caregiver.get("/fhir/Observation/$waveform?patient=" + ward.patient("home") + "&code=ecg-ii",
+                "application/fhir+json").json();
+        assertThat(hidden.path("entry")).isEmpty();
         String stranger = ward.patient("home");
         assertThat(clinician.get("/api/v1/patients/" + stranger + "/waveforms/ecg-ii").status()).isIn(200, 404);
         assertThat(caregiver.get("/api/v1/patients/" + stranger + "/waveforms/ecg-ii").status()).isEqualTo(404);
