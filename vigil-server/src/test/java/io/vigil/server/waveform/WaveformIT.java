@@ -13,6 +13,8 @@ import io.vigil.server.BedsideContract;
 import io.vigil.server.Databases;
 import io.vigil.server.MqttDevice;
 import io.vigil.server.VigilClient;
+import io.vigil.server.WardFixture;
+import io.vigil.server.web.FormLogin;
 import io.vigil.server.mqtt.EmbeddedBroker;
 import io.vigil.sim.ecg.EcgFrames;
 import io.vigil.sim.ecg.EcgRhythm;
@@ -171,6 +173,19 @@ class WaveformIT extends BedsideContract {
         assertThat(gap.get("expectedSequence").asLong()).isEqualTo(2);
         assertThat(gap.get("sequence").asLong()).isEqualTo(4);
         assertThat(Duration.parse(gap.get("size").asText())).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void ecgPage_isServedToThoseWhoSeeThePatient_andNotFoundForOthers() {
+        FormLogin browser = new FormLogin(httpPort).logIn("clinician", WardFixture.PASSWORD);
+        VigilClient.Response page = browser.get("/patients/" + patient + "/ecg");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"live-strip\"", "id=\"review-strip\"", "data-patient=\"" + patient + "\"",
+                "/js/ecg.js", "NOT FOR CLINICAL USE");
+        assertThat(browser.get("/js/ecg.js").body()).contains("EventSource");
+        FormLogin other = new FormLogin(httpPort).logIn("caregiver", WardFixture.PASSWORD);
+        assertThat(other.get("/patients/" + ward.patient("home") + "/ecg").status()).isEqualTo(404);
+        assertThat(other.get("/patients/" + patient + "/ecg").status()).isEqualTo(200);
     }
 
     private String topic() {
