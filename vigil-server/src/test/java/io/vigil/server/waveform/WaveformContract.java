@@ -10,7 +10,6 @@ import io.vigil.codec.waveform.WaveformFrame;
 import io.vigil.codec.waveform.WaveformFrameEncoder;
 import io.vigil.codec.waveform.WaveformSignal;
 import io.vigil.server.BedsideContract;
-import io.vigil.server.Databases;
 import io.vigil.server.MqttDevice;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
@@ -20,6 +19,9 @@ import io.vigil.sim.ecg.EcgFrames;
 import io.vigil.sim.ecg.EcgRhythm;
 import io.vigil.sim.ecg.EcgSource;
 import io.vigil.sim.ecg.SyntheticEcg;
+import io.vigil.analytics.ecg.wfdb.WfdbRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,23 +29,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * ECG frames from a device over the embedded broker (a real MQTT 5 client) and over HTTP: stored, analysed, and
- * read back. The simulator's synthetic ECG (250 Hz, P-QRS-T) stands in for a patch.
+ * read back. The simulator's synthetic ECG (250 Hz, P-QRS-T) stands in for a patch; an MIT-BIH record is replayed
+ * when {@code vigil.mitdb.dir} names the records (the pom points it at {@code ../shared/data/mitdb}).
+ * Subclasses pick H2 or PostgreSQL.
  */
-class WaveformIT extends BedsideContract {
+abstract class WaveformContract extends BedsideContract {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final double RATE = 250;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
 
     @Autowired
     EmbeddedBroker broker;
@@ -121,6 +119,31 @@ class WaveformIT extends BedsideContract {
         assertThat(ward.admin().get("/api/v1/patients/" + patient + "/waveforms/ecg-ii").status()).isEqualTo(404);
         assertThat(clinician.get("/api/v1/patients/" + patient + "/waveforms/ecg-ii?from=" + origin + "&to="
                 + origin.plus(Duration.ofMinutes(6))).status()).isEqualTo(400);
+    }
+
+    @Test
+    void replayedMitBihRecord100_heartRatesFollowTheReferenceBeats() {
+        String dir = System.getProperty("vigil.mitdb.dir");
+        Assumptions.assumeTrue(dir != null && Files.isRegularFile(Path.of(dir, "100.hea")), "MIT-BIH records not found");
+        WfdbRecord record = WfdbRecord.read(Path.of(dir), "100").orElseThrow();
+        EcgSource.Replay replay = new EcgSource.Replay(record);
+        origin = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        EcgFrames frames = new EcgFrames(replay, WaveformSignal.ECG_II, origin, Duration.ofSeconds(1));
+        List<WaveformFrame> minute = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            minute.add(frames.next().orElseThrow());
+        }
+        publish(minute);
+
+        await().atMost(WAIT).until(() -> heartRates().size() >= 5);
+        double rate = record.header().sampleRate();
+        for (JsonNode hr : heartRates()) {
+            // The reference: mean rate of the annotated beats in the 10 s the derived rate covers.
+            double end = Duration.between(origin, Instant.parse(hr.at("/effectiveDateTime").asText())).toMillis() / 1000.0;
+            long[] beats = Arrays.stream(record.referenceBeats()).filter(b -> b / rate > end - 10 && b / rate <= end).toArray();
+            double reference = 60 * (beats.length - 1) / ((beats[beats.length - 1] - beats[0]) / rate);
+            assertThat(hr.at("/valueQuantity/value").asDouble()).as("at %.0f s", end).isCloseTo(reference, within(3.0));
+        }
     }
 
     @Test
