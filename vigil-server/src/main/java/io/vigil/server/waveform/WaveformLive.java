@@ -33,6 +33,12 @@ class WaveformLive {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
+        try {
+            // Commits the response now, so the browser's EventSource opens before the first frame arrives.
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            remove.run();
+        }
         return emitter;
     }
 
