@@ -47,8 +47,12 @@ class WaveformIntake implements WaveformSink {
     private final WaveformWatch watch;
     private final WaveformProperties properties;
     private final Clock clock;
-    /** The last frame stored per device and signal ("device signal"); read from the store after a restart. */
-    private final Map<String, Tail> tails = new ConcurrentHashMap<>();
+    /** Per device and signal ("device signal"): its lock and last stored frame (read from the store when unknown). */
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+    private static final class Slot {
+        private Tail tail;
+    }
 
     record Tail(long sequence, Instant start, Instant end, double sampleRate) {}
 
@@ -87,36 +91,44 @@ class WaveformIntake implements WaveformSink {
     }
 
     private IngestResult take(IngestRequest request, WaveformFrame frame) {
-        String key = request.deviceId() + " " + frame.signal().topicName();
-        try {
-            synchronized (tails.computeIfAbsent(key, k -> tailFromStore(request.deviceId(), frame.signal()))) {
-                Tail tail = tails.get(key);
-                if (tail.sequence() == frame.sequence() && tail.start().equals(frame.start())
-                        || store.exists(request.deviceId(), frame.signal(), frame.sequence(), frame.start())) {
-                    return new IngestResult.Accepted(List.of(), 1);
+        Slot slot = slots.computeIfAbsent(request.deviceId() + " " + frame.signal().topicName(), k -> new Slot());
+        synchronized (slot) {
+            try {
+                if (slot.tail == null) {
+                    slot.tail = tailFromStore(request.deviceId(), frame.signal());
                 }
-                String patient = assignments.patientAt(request.deviceId(), frame.start()).orElse(null);
-                StoredChunk chunk = new StoredChunk(store.nextId(), request.deviceId(), patient, frame.signal(),
-                        frame.sequence(), frame.start(), frame.sampleRate(), frame.unit(), frame.gain(), frame.baseline(),
-                        frame.leadsOff(), frame.samples());
-                Optional<Discontinuity> broken = discontinuity(tail, frame);
-                broken.ifPresent(d -> store.record(request.deviceId(), patient, frame.signal(), d, clock.instant()));
-                store.insert(chunk, request.receivedAt());
-                tails.put(key, new Tail(frame.sequence(), frame.start(), frame.end(), frame.sampleRate()));
-                broken.ifPresent(d -> log.info("event=waveform.discontinuity device={} signal={} kind={} size_ms={}",
-                        request.deviceId(), frame.signal().topicName(), d.kind(), d.size().toMillis()));
-                if (properties.analysis()) {
-                    watch.accept(chunk);
-                }
-                return new IngestResult.Accepted(List.of(Long.toString(chunk.id())), 0);
+                return keep(request, frame, slot);
+            } catch (DuplicateKeyException e) {
+                return new IngestResult.Accepted(List.of(), 1);
+            } catch (DataAccessException e) {
+                slot.tail = null;
+                log.warn("event=ingest.store_failed device={} transport={} kind=waveform", request.deviceId(),
+                        request.transport());
+                return new IngestResult.Rejected(ApiErrors.INGEST_UNAVAILABLE, "The frame could not be stored now; retry", null);
             }
-        } catch (DuplicateKeyException e) {
-            return new IngestResult.Accepted(List.of(), 1);
-        } catch (DataAccessException e) {
-            tails.remove(key);
-            log.warn("event=ingest.store_failed device={} transport={} kind=waveform", request.deviceId(), request.transport());
-            return new IngestResult.Rejected(ApiErrors.INGEST_UNAVAILABLE, "The frame could not be stored now; retry", null);
         }
+    }
+
+    private IngestResult keep(IngestRequest request, WaveformFrame frame, Slot slot) {
+        Tail tail = slot.tail;
+        if (tail.sequence() == frame.sequence() && tail.start().equals(frame.start())
+                || store.exists(request.deviceId(), frame.signal(), frame.sequence(), frame.start())) {
+            return new IngestResult.Accepted(List.of(), 1);
+        }
+        String patient = assignments.patientAt(request.deviceId(), frame.start()).orElse(null);
+        StoredChunk chunk = new StoredChunk(store.nextId(), request.deviceId(), patient, frame.signal(),
+                frame.sequence(), frame.start(), frame.sampleRate(), frame.unit(), frame.gain(), frame.baseline(),
+                frame.leadsOff(), frame.samples());
+        Optional<Discontinuity> broken = discontinuity(tail, frame);
+        broken.ifPresent(d -> store.record(request.deviceId(), patient, frame.signal(), d, clock.instant()));
+        store.insert(chunk, request.receivedAt());
+        slot.tail = new Tail(frame.sequence(), frame.start(), frame.end(), frame.sampleRate());
+        broken.ifPresent(d -> log.info("event=waveform.discontinuity device={} signal={} kind={} size_ms={}",
+                request.deviceId(), frame.signal().topicName(), d.kind(), d.size().toMillis()));
+        if (properties.analysis()) {
+            watch.accept(chunk);
+        }
+        return new IngestResult.Accepted(List.of(Long.toString(chunk.id())), 0);
     }
 
     private Tail tailFromStore(String deviceId, WaveformSignal signal) {
