@@ -1,15 +1,7 @@
 package io.vigil.sim.ecg;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import io.vigil.analytics.ecg.wfdb.WfdbRead;
-import io.vigil.codec.waveform.SampleFormat;
 import io.vigil.codec.waveform.WaveformFrame;
-import io.vigil.codec.waveform.WaveformFrameEncoder;
 import io.vigil.codec.waveform.WaveformSignal;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code vigil simulate --ecg <rhythm | record path>}: one ECG device streaming waveform frames over MQTT —
@@ -96,7 +87,7 @@ public final class EcgSimulateCommand {
             double speed = Double.parseDouble(o.getOrDefault("--speed", "1"));
             URI broker = URI.create(o.getOrDefault("--mqtt", "mqtt://127.0.0.1:1883"));
             EcgFrames frames = new EcgFrames(source, WaveformSignal.ECG_II, clock.instant(), duration(o.getOrDefault("--frame", "1s")));
-            return stream(frames, synthetic, then, after, duration, speed, broker, device, secret, out, clock);
+            return stream(frames, synthetic, then, after, duration, speed, broker, device, secret, out);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage() + "\n" + USAGE);
             return 2;
@@ -105,19 +96,11 @@ public final class EcgSimulateCommand {
 
     private static int stream(EcgFrames frames, SyntheticEcg synthetic, Optional<EcgRhythm> then, Duration after,
                               Duration duration, double speed, URI broker, String device, String secret,
-                              PrintStream out, Clock clock) {
-        Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5()
-                .identifier(device + "-ecg-" + UUID.randomUUID().toString().substring(0, 8))
-                .serverHost(broker.getHost()).serverPort(broker.getPort() > 0 ? broker.getPort() : 1883)
-                .simpleAuth().username(device).password(secret.getBytes(UTF_8)).applySimpleAuth()
-                .buildBlocking();
-        client.connectWith().cleanStart(true).send();
-        String topic = "vigil/v1/devices/" + device + "/waveform/" + WaveformSignal.ECG_II.topicName();
+                              PrintStream out) {
         Instant origin = frames.nextStart();
-        long startedNanos = System.nanoTime();
         int sent = 0;
         int refused = 0;
-        try {
+        try (EcgStreamer streamer = new EcgStreamer(broker, device, secret, speed)) {
             while (true) {
                 Duration elapsed = Duration.between(origin, frames.nextStart());
                 if (elapsed.compareTo(duration) >= 0) {
@@ -131,26 +114,17 @@ public final class EcgSimulateCommand {
                 if (frame.isEmpty()) {
                     break;
                 }
-                Mqtt5PublishResult result = client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
-                        .payload(WaveformFrameEncoder.encode(frame.get(), SampleFormat.DELTA_VARINT)).send();
-                if (result.getError().isPresent()) {
+                Optional<String> refusal = streamer.send(frame.get());
+                if (refusal.isPresent()) {
                     refused++;
-                    out.println("frame " + frame.get().sequence() + " refused: " + result.getError().get().getMessage());
+                    out.println("frame " + frame.get().sequence() + " refused: " + refusal.get());
                 } else {
                     sent++;
                 }
-                if (speed > 0) {
-                    long dueNanos = (long) (Duration.between(origin, frames.nextStart()).toNanos() / speed);
-                    long wait = dueNanos - (System.nanoTime() - startedNanos);
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                }
+                streamer.pace(origin, frames.nextStart());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            client.disconnect();
         }
         out.printf("%d frames sent, %d refused, %s of ECG%n", sent, refused, Duration.between(origin, frames.nextStart()));
         return refused == 0 ? 0 : 1;
