@@ -1,6 +1,7 @@
 package io.vigil.server.waveform;
 
 import io.vigil.analytics.ecg.QrsDetector;
+import io.vigil.analytics.ecg.rhythm.RrIrregularity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +15,10 @@ import java.util.List;
  * the data reach back that far, so the window's first beats are found after its learning period.
  *
  * @param beats           R-wave times with the instantaneous heart rate (/min, 0 for a segment's first beat)
+ * @param variability     heart-rate variability of the window's RR intervals, or null with fewer than 16
  */
 record WaveformWindow(String signal, Instant from, Instant to, List<Segment> segments, List<BeatMark> beats,
-                      List<Discontinuity> discontinuities) {
+                      Variability variability, List<Discontinuity> discontinuities) {
 
     static final Duration PRE_ROLL = Duration.ofSeconds(10);
 
@@ -24,6 +26,19 @@ record WaveformWindow(String signal, Instant from, Instant to, List<Segment> seg
                    int[] samples) {}
 
     record BeatMark(Instant time, double heartRate) {}
+
+    /** Time-domain HRV of the window (ms), from {@link RrIrregularity} (the longest and shortest 1/16 dropped). */
+    record Variability(int intervals, double meanRrMs, double sdnnMs, double rmssdMs) {
+        static Variability of(List<BeatMark> beats) {
+            double[] rr = beats.stream().filter(b -> b.heartRate() > 0).mapToDouble(b -> 60 / b.heartRate()).toArray();
+            if (rr.length < 16) {
+                return null;
+            }
+            RrIrregularity r = RrIrregularity.of(rr);
+            return new Variability(rr.length, Math.round(r.meanRr() * 1000), Math.round(r.sdnn() * 10000) / 10.0,
+                    Math.round(r.rmssd() * 10000) / 10.0);
+        }
+    }
 
     /** Builds the window from frames covering [from − pre-roll, to), oldest first. */
     static WaveformWindow of(String signal, Instant from, Instant to, List<StoredChunk> chunks,
@@ -52,7 +67,7 @@ record WaveformWindow(String signal, Instant from, Instant to, List<Segment> seg
                         leadsOff, Arrays.copyOfRange(samples, lo, hi)));
             }
         }
-        return new WaveformWindow(signal, from, to, segments, beats, discontinuities);
+        return new WaveformWindow(signal, from, to, segments, beats, Variability.of(beats), discontinuities);
     }
 
     /** Consecutive frames that continue each other (within a sample period, same rate and scaling). */

@@ -29,6 +29,19 @@ class WaveformWindowTest {
         assertThat(w.beats()).hasSize(10);
         assertThat(w.beats()).allSatisfy(b -> assertThat(b.time()).isBetween(T0.plusMillis(12_500), T0.plusMillis(22_500)));
         assertThat(w.beats().get(5).heartRate()).isBetween(55.0, 65.0);
+        assertThat(w.variability()).as("10 beats: too few for HRV").isNull();
+    }
+
+    @Test
+    void of_aMinuteOfBeats_hasVariability() {
+        SyntheticEcg ecg = new SyntheticEcg(250, 200, 0, EcgRhythm.SINUS, 60, 1);
+        WaveformWindow w = WaveformWindow.of("ecg-ii", T0.plusSeconds(10), T0.plusSeconds(70), frames(0, 75, ecg),
+                List.of(), true);
+        assertThat(w.variability().intervals()).isBetween(58, 60);
+        assertThat(w.variability().meanRrMs()).isBetween(980.0, 1020.0);
+        // the simulator's RR varies by 2 % (σ): SDNN ≈ 20 ms, RMSSD ≈ √2 × 20 ms, less the trimmed extremes
+        assertThat(w.variability().sdnnMs()).isBetween(8.0, 30.0);
+        assertThat(w.variability().rmssdMs()).isBetween(8.0, 45.0);
     }
 
     @Test
