@@ -46,6 +46,9 @@ abstract class WaveformContract extends BedsideContract {
     @Autowired
     EmbeddedBroker broker;
 
+    @Autowired
+    WaveformStore store;
+
     private Instant origin;
 
     private List<WaveformFrame> ecg(EcgRhythm first, double seconds, EcgRhythm then, double thenSeconds) {
@@ -144,6 +147,18 @@ abstract class WaveformContract extends BedsideContract {
             double reference = 60 * (beats.length - 1) / ((beats[beats.length - 1] - beats[0]) / rate);
             assertThat(hr.at("/valueQuantity/value").asDouble()).as("at %.0f s", end).isCloseTo(reference, within(3.0));
         }
+    }
+
+    @Test
+    void retention_deletesFramesButKeepsTheDerivedHeartRates() {
+        publish(ecg(EcgRhythm.SINUS, 25, EcgRhythm.SINUS, 0));
+        await().atMost(WAIT).until(() -> heartRates().size() >= 2);
+        String window = "/api/v1/patients/" + patient + "/waveforms/ecg-ii?from=" + origin + "&to=" + origin.plusSeconds(25);
+        assertThat(clinician.get(window).json().get("segments")).isNotEmpty();
+
+        assertThat(store.purgeBefore(Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(25);
+        assertThat(clinician.get(window).json().get("segments")).isEmpty();
+        assertThat(heartRates()).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
