@@ -35,7 +35,15 @@ public enum ErrorCode {
     SELECTOR_AMBIGUOUS("VIGIL-1044", "A selector that must find one value found several in the payload"),
     DEVICE_MISMATCH("VIGIL-1045", "The device id in the payload is not the device that sent it"),
     CONTEXT_WITHOUT_MEASUREMENT("VIGIL-1050", "The value only describes a measurement sent in another characteristic"
-            + " (Temperature Type 2A1D, Glucose Measurement Context 2A34); it holds no measurement to store");
+            + " (Temperature Type 2A1D, Glucose Measurement Context 2A34); it holds no measurement to store"),
+    WAVEFORM_MALFORMED("VIGIL-1600", "The waveform frame is not a Vigil waveform frame: magic, version, sample format,"
+            + " flags, or bytes after the last sample"),
+    WAVEFORM_TRUNCATED("VIGIL-1601", "The waveform frame ends before the header or the samples it announces"),
+    WAVEFORM_INVALID_HEADER("VIGIL-1602", "A waveform header value is out of range: sample rate, gain, sample count,"
+            + " start time, or a sample that does not fit 32 bits"),
+    WAVEFORM_SIGNAL_MISMATCH("VIGIL-1603", "The frame's signal code is not the signal its topic or path names"),
+    WAVEFORM_UNKNOWN_SIGNAL("VIGIL-1604", "The topic or path names a signal Vigil does not know (ecg-i, ecg-ii …)"),
+    WAVEFORM_JSON_INVALID("VIGIL-1605", "The JSON waveform lacks a member or has one of the wrong type or range");
 
     private final String code;
     private final String description;

@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -25,19 +27,26 @@ public final class MitBihEvaluation {
 
     /** Per-record scores, in record-name order; the gross score is {@link #gross(List)}. */
     public static List<BeatScore> evaluate(Path folder) throws IOException {
+        List<BeatScore> scores = new ArrayList<>();
+        readAll(folder).forEach((name, rec) -> scores.add(score(name, rec)));
+        return scores;
+    }
+
+    /** Every WFDB record ({@code .hea}) in the folder, by name in name order. */
+    public static Map<String, WfdbRecord> readAll(Path folder) throws IOException {
         List<String> names;
         try (Stream<Path> files = Files.list(folder)) {
             names = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".hea"))
                     .map(f -> f.substring(0, f.length() - 4)).sorted().toList();
         }
-        List<BeatScore> scores = new ArrayList<>();
+        Map<String, WfdbRecord> records = new LinkedHashMap<>();
         for (String name : names) {
             switch (WfdbRecord.read(folder, name)) {
-                case WfdbRead.Ok<WfdbRecord>(WfdbRecord rec) -> scores.add(score(name, rec));
+                case WfdbRead.Ok<WfdbRecord>(WfdbRecord rec) -> records.put(name, rec);
                 case WfdbRead.Failure<WfdbRecord> f -> throw new IOException(name + ": " + f.reason());
             }
         }
-        return scores;
+        return records;
     }
 
     /** Detects beats on the record's analysis lead and scores them against its reference beats. */
@@ -57,7 +66,8 @@ public final class MitBihEvaluation {
         return beats.stream().mapToLong(Long::longValue).toArray();
     }
 
-    static int analysisLead(WfdbRecord rec) {
+    /** The lead analysed: MLII when the record has it, otherwise the first signal. */
+    public static int analysisLead(WfdbRecord rec) {
         return Math.max(0, rec.header().signalIndex("MLII"));
     }
 

@@ -98,6 +98,7 @@ class DeviceJsonRobustnessTest {
                 ErrorCode.CONTEXT_WITHOUT_MEASUREMENT);
         notDeviceJson.addAll(EnumSet.range(ErrorCode.TEMPLATE_INVALID, ErrorCode.DEVICE_MISMATCH)); // mapping templates
         notDeviceJson.addAll(EnumSet.range(ErrorCode.HL7_NOT_PARSEABLE, ErrorCode.HL7_MISSING_FIELD)); // HL7 v2
+        notDeviceJson.addAll(EnumSet.range(ErrorCode.WAVEFORM_MALFORMED, ErrorCode.WAVEFORM_JSON_INVALID)); // waveforms
         assertThat(seen).containsAll(EnumSet.complementOf(EnumSet.copyOf(notDeviceJson)));
     }
 

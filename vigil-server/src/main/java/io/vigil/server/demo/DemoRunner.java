@@ -34,7 +34,10 @@ class DemoRunner implements ApplicationRunner {
     private final DemoWard ward;
     private final ObjectProvider<EmbeddedBroker> broker;
     private final Clock clock;
+    private final DeviceStore deviceStore;
+    private final DeviceAssignments assignments;
     private Simulator simulator;
+    private DemoEcg ecg;
 
     DemoRunner(VigilProperties properties, PatientRegistration registration, PatientStore patients, DeviceStore devices,
                DeviceAssignments assignments, PatientShares shares, News2ScaleStore scales,
@@ -43,6 +46,8 @@ class DemoRunner implements ApplicationRunner {
         this.ward = new DemoWard(registration, patients, devices, assignments, shares, scales, clock);
         this.broker = broker;
         this.clock = clock;
+        this.deviceStore = devices;
+        this.assignments = assignments;
     }
 
     @Override
@@ -62,6 +67,8 @@ class DemoRunner implements ApplicationRunner {
                 .withSpeed(properties.demo().speed()).withInterval(simulatedInterval()), clock);
         simulator.start(devices);
         log.info("event=demo.simulator_started devices={}", devices.size());
+        ecg = DemoEcg.start(deviceStore, assignments, provisioned.getFirst().patientId(),
+                URI.create("mqtt://" + mqtt.host() + ":" + mqtt.port()), clock);
     }
 
     /** The simulator's interval is in simulated time; the demo's setting is the real time between readings. */
@@ -72,6 +79,10 @@ class DemoRunner implements ApplicationRunner {
     /** Devices go quiet before the broker stops (context-closed comes before lifecycle shutdown). */
     @EventListener(ContextClosedEvent.class)
     public void destroy() {
+        if (ecg != null) {
+            ecg.close();
+            ecg = null;
+        }
         if (simulator != null) {
             simulator.close();
             simulator = null;

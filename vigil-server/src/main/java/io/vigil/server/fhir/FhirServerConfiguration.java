@@ -29,7 +29,8 @@ class FhirServerConfiguration {
                                                        CareTeamResourceProvider careTeams,
                                                        AuditEventResourceProvider auditEvents,
                                                        FlagResourceProvider flags,
-                                                       SubscriptionResourceProvider subscriptions) {
+                                                       SubscriptionResourceProvider subscriptions,
+                                                       WaveformOperationProvider waveforms) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -40,7 +41,7 @@ class FhirServerConfiguration {
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
         server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, goals, auditEvents,
                 flags, subscriptions));
-        server.registerProviders(List.of(practitioners, careTeams));
+        server.registerProviders(List.of(practitioners, careTeams, waveforms));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
         server.registerInterceptor(new AuditedPatient());

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * HTTP device ingest with the device secret as Bearer token: {@code POST /api/v1/devices/{id}/measurements}
  * (device JSON) and {@code POST /api/v1/devices/{id}/ble/{uuid}} (a raw GATT characteristic value,
  * {@code application/octet-stream}) and {@code POST /api/v1/devices/{id}/raw/{template}} (a vendor's JSON through a
- * mapping template). Answers 201 only after the readings are durably stored. Accepted messages
+ * mapping template) and {@code POST /api/v1/devices/{id}/waveform/{signal}} (a waveform frame). Answers 201 only after the readings are durably stored. Accepted messages
  * are not audited one by one (the metrics count them); a device that fails to authenticate is. Over its rate limit
  * a device gets 429 with {@code Retry-After}; a payload over {@code vigil.ingest.max-payload-bytes} gets 413.
  */
@@ -65,6 +65,15 @@ class DeviceIngestController {
     CompletableFuture<ResponseEntity<?>> vendorJson(@PathVariable String id, @PathVariable String template,
                                                     HttpServletRequest http) throws IOException {
         return ingest(id, http, new PayloadFormat.VendorJson(template));
+    }
+
+    /** A waveform frame: Vigil's binary frame, or its JSON form when sent as {@code application/json}. */
+    @PostMapping("/api/v1/devices/{id}/waveform/{signal}")
+    CompletableFuture<ResponseEntity<?>> waveform(@PathVariable String id, @PathVariable String signal,
+                                                  HttpServletRequest http) throws IOException {
+        String type = http.getContentType();
+        boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+        return ingest(id, http, new PayloadFormat.Waveform(signal, json));
     }
 
     private CompletableFuture<ResponseEntity<?>> ingest(String id, HttpServletRequest http, PayloadFormat format)

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -57,11 +58,13 @@ public class IngestService {
     private final ThrottledLetters throttledLetters;
     private final GlucoseContexts glucoseContexts;
     private final int maxPayloadBytes;
+    private final ObjectProvider<WaveformSink> waveforms;
 
     IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer,
                   ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock,
                   MappingTemplates templates, DeviceAllowance allowance, ThrottledLetters throttledLetters,
-                  GlucoseContexts glucoseContexts, VigilProperties properties) {
+                  GlucoseContexts glucoseContexts, VigilProperties properties, ObjectProvider<WaveformSink> waveforms) {
+        this.waveforms = waveforms;
         this.allowance = allowance;
         this.glucoseContexts = glucoseContexts;
         this.throttledLetters = throttledLetters;
@@ -100,6 +103,10 @@ public class IngestService {
             allowance.charge(request.deviceId(), 1);
             return CompletableFuture.completedFuture(glucoseContext(request, characteristic));
         }
+        if (request.format() instanceof PayloadFormat.Waveform waveform) {
+            allowance.charge(request.deviceId(), 1);
+            return waveform(request, waveform);
+        }
         return switch (decode(request)) {
             case DecodeResult.Failure<List<DeviceMessage>> failure -> {
                 allowance.charge(request.deviceId(), 1);
@@ -109,6 +116,20 @@ public class IngestService {
                 allowance.charge(request.deviceId(), ok.value().stream().mapToInt(m -> m.measurements().size()).sum());
                 yield store(request, ok.value());
             }
+        };
+    }
+
+    /** A waveform frame goes to the waveform store; a frame it refuses is dead-lettered like any other payload. */
+    private CompletableFuture<IngestResult> waveform(IngestRequest request, PayloadFormat.Waveform format) {
+        WaveformSink sink = waveforms.getIfAvailable();
+        if (sink == null) {
+            return CompletableFuture.completedFuture(reject(request, DecodeError.at(ErrorCode.UNSUPPORTED_FORMAT, null,
+                    "This Vigil does not store waveforms.")));
+        }
+        return switch (sink.store(request, format)) {
+            case DecodeResult.Failure<CompletableFuture<IngestResult>> failure ->
+                    CompletableFuture.completedFuture(reject(request, withOffset(failure.error())));
+            case DecodeResult.Ok<CompletableFuture<IngestResult>> ok -> ok.value();
         };
     }
 
@@ -137,6 +158,7 @@ public class IngestService {
     private DecodeResult<List<DeviceMessage>> decode(IngestRequest request) {
         return switch (request.format()) {
             case PayloadFormat.DeviceJson json -> decoder.decode(request.payload(), request.receivedAt());
+            case PayloadFormat.Waveform waveform -> throw new IllegalStateException("waveforms go to the WaveformSink");
             case PayloadFormat.Unsupported unsupported ->
                     DecodeResult.failure(DecodeError.at(ErrorCode.UNSUPPORTED_FORMAT, null, unsupported.reason()));
             case PayloadFormat.GattCharacteristic characteristic -> switch (

@@ -18,5 +18,11 @@ public sealed interface PayloadFormat {
     /** A vendor's JSON, mapped to measurements by the named mapping template. */
     record VendorJson(String template) implements PayloadFormat {}
 
+    /**
+     * A frame of a sampled signal ({@code waveform/{signal}}): Vigil's binary frame, or its JSON form when
+     * {@code json}. Stored by the {@link WaveformSink}, not as observations.
+     */
+    record Waveform(String signal, boolean json) implements PayloadFormat {}
+
     PayloadFormat DEVICE_JSON = new DeviceJson();
 }

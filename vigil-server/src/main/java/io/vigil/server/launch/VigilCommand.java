@@ -4,6 +4,7 @@ import io.vigil.server.VigilApplication;
 import io.vigil.server.audit.AuditCommand;
 import io.vigil.server.delivery.WebhooksCommand;
 import io.vigil.sim.SimulateCommand;
+import io.vigil.sim.ecg.EcgSimulateCommand;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The command line: {@code vigil demo | serve | simulate | decode | audit | webhooks | help}. Returns the process exit code. */
+/** The command line: {@code vigil demo | serve | simulate | decode | audit | webhooks | ecg-eval | help}. Returns the process exit code. */
 public final class VigilCommand {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
@@ -30,7 +31,10 @@ public final class VigilCommand {
         return switch (command) {
             case "demo" -> demo(rest, out);
             case "serve" -> serve(rest, out);
-            case "simulate" -> SimulateCommand.run(rest, out);
+            case "simulate" -> rest.length > 0 && rest[0].equals("--ecg")
+                    ? EcgSimulateCommand.run(rest, out, System.getenv(), java.time.Clock.systemUTC())
+                    : SimulateCommand.run(rest, out);
+            case "ecg-eval" -> EcgEvalCommand.run(rest, out, System.err);
             case "decode" -> DecodeCommand.run(rest, out, System.err, java.time.Clock.systemUTC());
             case "audit" -> AuditCommand.run(rest, System.getenv(), out, System.err);
             case "webhooks" -> WebhooksCommand.run(rest, System.getenv(), out, System.err);
@@ -168,6 +172,11 @@ public final class VigilCommand {
                              Demo logins: admin, clinician, caregiver; password from VIGIL_DEMO_PASSWORD, else generated.
                   serve      Production start from ./vigil.yml and VIGIL_* environment; refuses unsafe settings.
                   simulate   Device simulator and load generator against any Vigil (vigil simulate --help).
+                             --ecg <rhythm|record> --device ID --secret S   one ECG device streaming waveform frames:
+                             a synthetic rhythm (sinus, brady, tachy, af, asystole, noise, leads-off) or a replayed
+                             MIT-BIH record (vigil simulate --ecg x --help)
+                  ecg-eval   QRS detection scored beat by beat (ANSI/AAMI EC57) on a folder of WFDB records, e.g.
+                             ecg-eval ../shared/data/mitdb: per-record Se/+P, gross, speed, AF episodes, compression
                   decode     What Vigil makes of a device payload, without a server:
                              --ble <uuid> <hex>   a BLE GATT characteristic value, e.g. decode --ble 2A37 0055
                              --json <payload>|@file|-   device JSON, e.g. decode --json '{"values": {"spo2": 97}}'

@@ -17,6 +17,8 @@ record DeviceTopics(String deviceId, String kind, String detail) {
     static final String BLE = "ble";
     /** Vendor JSON through a mapping template: {@code raw/{template name}}. */
     static final String RAW = "raw";
+    /** Sampled signals: {@code waveform/{signal}} (binary frame; {@code waveform/{signal}/json} for the JSON form). */
+    static final String WAVEFORM = "waveform";
 
     /** Parses a concrete topic; empty when it is not a device topic. */
     static Optional<DeviceTopics> parse(String topic) {

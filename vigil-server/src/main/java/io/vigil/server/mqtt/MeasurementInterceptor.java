@@ -74,7 +74,7 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         });
     }
 
-    /** The payload format a topic names; empty for kinds Vigil does not take yet (waveform, events …). */
+    /** The payload format a topic names; empty for kinds Vigil does not take yet (events …). */
     private static Optional<PayloadFormat> formatOf(DeviceTopics topic) {
         if (DeviceTopics.MEASUREMENTS.equals(topic.kind())) {
             return Optional.of(PayloadFormat.DEVICE_JSON);
@@ -84,6 +84,12 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         }
         if (DeviceTopics.RAW.equals(topic.kind()) && topic.detail() != null && topic.detail().indexOf('/') < 0) {
             return Optional.of(new PayloadFormat.VendorJson(topic.detail()));
+        }
+        if (DeviceTopics.WAVEFORM.equals(topic.kind()) && topic.detail() != null) {
+            String detail = topic.detail();
+            boolean json = detail.endsWith("/json");
+            String signal = json ? detail.substring(0, detail.length() - 5) : detail;
+            return signal.indexOf('/') < 0 ? Optional.of(new PayloadFormat.Waveform(signal, json)) : Optional.empty();
         }
         return Optional.empty();
     }

@@ -46,4 +46,14 @@ class DemoWardIT {
         JsonNode deadLetters = VigilClient.user(httpPort, "admin", WardFixture.PASSWORD).get("/api/v1/dead-letters").json();
         assertThat(deadLetters).as("the simulated ward sends only valid readings").isEmpty();
     }
+
+    @Test
+    void demoEcgPatch_streamsLeadIIOfTheFirstBed() {
+        VigilClient clinician = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
+        String firstBed = clinician.get("/api/v1/patients?unit=ward-a").json().findParents("mrn").stream()
+                .filter(p -> p.get("mrn").asText().equals("DEMO-0001")).findFirst().orElseThrow().get("id").asText();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(clinician.get("/api/v1/patients/" + firstBed + "/waveforms/ecg-ii").json().get("segments"))
+                        .isNotEmpty());
+    }
 }
