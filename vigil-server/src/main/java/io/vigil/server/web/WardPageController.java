@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * units (and {@code all}); the tiles only the patients they may see.
  */
 @Controller
-class WardPageController {
+class WardPageController implements WebPage {
     private final WardBoard board;
 
     WardPageController(WardBoard board) {
