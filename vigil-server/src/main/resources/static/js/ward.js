@@ -69,7 +69,7 @@ function renderTile(tile) {
     .sort((a, b) => vitalOrder.indexOf(a.type) - vitalOrder.indexOf(b.type));
   return el('article', { class: 'tile', 'data-patient': tile.patient, 'aria-labelledby': id },
     el('header', { class: 'tile-header' },
-      el('h2', { id }, el('span', { class: 'bed' }, bed), ' ', el('span', { class: 'name' }, tile.name)),
+      el('h2', { id }, el('span', { class: 'bed' }, bed), ' ', el('a', { class: 'name', href: `/patients/${encodeURIComponent(tile.patient)}` }, tile.name)),
       el('p', { class: 'who' },
         el('span', {}, tile.age != null ? `${tile.age} y` : 'age unknown'), ' · ',
         el('span', {}, tile.sex ?? 'sex unknown'), ' · ',
