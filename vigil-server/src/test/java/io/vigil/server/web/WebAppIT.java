@@ -101,11 +101,13 @@ class WebAppIT extends WardServer {
         Locator person = caregiver.locator(".person[data-patient=\"" + shared + "\"]");
         assertThat(person.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("Ada Lovelace"))).isVisible();
         assertThat(person.locator(".latest [data-type=\"heart-rate\"] .value")).hasText("71");
+        assertThat(person.locator(".latest [data-type=\"body-weight\"] .value")).hasText("64.2");
         assertThat(caregiver.locator(".person[data-patient=\"" + notShared + "\"]")).hasCount(0);
         assertThat(status(caregiver, "/patients/" + shared)).as("no chart, no notes for caregivers").isEqualTo(403);
         assertThat(status(caregiver, "/alerts")).isEqualTo(403);
         assertThat(status(caregiver, "/rpm")).isEqualTo(403);
-        assertThat(person.locator(".latest [data-type=\"body-weight\"] .value")).hasText("64.2");
+        caregiver.navigate(url("/care"));
+        assertThat(person.locator(".trends figure")).hasCount(2);
         screenshots(caregiver, "care");
         caregiver.context().close();
 
@@ -220,7 +222,7 @@ class WebAppIT extends WardServer {
         assertThat(row).containsText("active");
 
         page.getByLabel("Device", new Page.GetByLabelOptions().setExact(true)).selectOption(device);
-        page.getByLabel("Patient").selectOption(patient);
+        page.getByLabel("Patient", new Page.GetByLabelOptions().setExact(true)).selectOption(patient);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign")).click();
         assertThat(row).containsText("Karen Sparck Jones");
         screenshots(page, "admin-devices");
