@@ -19,6 +19,11 @@ function shown(v) {
   return typeof v.value === 'number' ? String(Math.round(v.value * 10) / 10) : String(v.value);
 }
 
+const plots = [];
+const width = (figure) => Math.max(240, figure.clientWidth - 2);
+new ResizeObserver(() => plots.forEach((p) => p.setSize({ width: width(p.root.parentElement), height: p.height })))
+  .observe(document.getElementById('care'));
+
 async function person(card) {
   const id = encodeURIComponent(card.dataset.patient);
   const since = new Date(Date.now() - 7 * 86400 * 1000).toISOString();
@@ -34,14 +39,23 @@ async function person(card) {
     el('span', { class: 'badge' }, a.priority), ` ${name(a.measurement)}: ${a.lastValue} (${formatTime(a.raisedAt)})`)));
   card.querySelector('.no-alerts').hidden = open.length > 0;
   const box = card.querySelector('.trends');
+  for (const old of box.querySelectorAll('figure')) {
+    const at = plots.findIndex((p) => p.root.parentElement === old);
+    if (at >= 0) plots.splice(at, 1)[0].destroy();
+  }
   box.replaceChildren();
   const trends = series.series.filter((s) => TREND_TYPES.includes(s.type)).slice(0, 3);
   for (const s of trends) {
     const figure = el('figure', { class: 'trend small', 'aria-label': `${name(s.type)} over 7 days` }, el('figcaption', {}, `${name(s.type)} (${s.unit})`));
     box.append(figure);
-    new uPlot({ width: Math.max(260, box.clientWidth - 4), height: 120, legend: { show: false },
-      scales: { x: { time: true } }, axes: [{}, { size: 40 }],
-      series: [{}, { stroke: '#1f3a5f', width: 1.5, points: { show: s.t.length < 60 } }] }, [s.t, s.v], figure);
+    const low = Math.min(...s.v);
+    const high = Math.max(...s.v);
+    const pad = Math.max(1, (high - low) * 0.1);
+    plots.push(new uPlot({ width: width(figure), height: 120, legend: { show: false },
+      scales: { x: { time: true, range: [Date.parse(series.from) / 1000, Date.parse(series.to) / 1000] },
+        y: { range: [low - pad, high + pad] } },
+      axes: [{}, { size: 45 }],
+      series: [{}, { stroke: '#1f3a5f', width: 1.5, points: { show: s.t.length < 60 } }] }, [s.t, s.v], figure));
   }
   if (!trends.length) box.append(el('p', { class: 'empty' }, 'No trend in the last 7 days.'));
 }

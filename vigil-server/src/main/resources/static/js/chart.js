@@ -33,7 +33,8 @@ const LABELS = {
 };
 const label = (type) => LABELS[type] ?? type;
 
-let windowName = '24h';
+const asked = new URLSearchParams(window.location.search).get('window');
+let windowName = asked in WINDOWS ? asked : '24h';
 let view = 'charts';
 let plots = [];
 let lastData = null;
@@ -94,7 +95,6 @@ function drawCharts(data, alerts) {
   plots.forEach((p) => p.destroy());
   plots = [];
   chartsBox.replaceChildren();
-  const width = Math.max(280, chartsBox.clientWidth - 4);
   for (const group of groupsOf(data.series)) {
     const types = group.members.map((s) => s.type);
     const unit = group.members[0].unit;
@@ -110,7 +110,7 @@ function drawCharts(data, alerts) {
     const high = Math.max(...values);
     const pad = Math.max(1, (high - low) * 0.08);
     const plot = new uPlot({
-      width, height: 190,
+      width: plotWidth(figure), height: 190,
       scales: { x: { time: true, range: [Date.parse(data.from) / 1000, Date.parse(data.to) / 1000] },
         y: { range: [low - pad, high + pad] } },
       legend: { live: true },
@@ -218,9 +218,10 @@ for (const button of document.querySelectorAll('[data-view]')) {
     render();
   });
 }
+/** A chart fills its figure (one grid cell), never less than a phone's width. */
+const plotWidth = (figure) => Math.max(260, figure.clientWidth - 2);
 new ResizeObserver(() => {
-  const width = Math.max(280, chartsBox.clientWidth - 4);
-  plots.forEach((p) => p.setSize({ width, height: 190 }));
+  plots.forEach((p) => p.setSize({ width: plotWidth(p.root.parentElement), height: p.height }));
 }).observe(chartsBox);
 
 async function loadNews2() {
@@ -295,7 +296,7 @@ function drawAgp(cgm) {
   const fill = (i) => ({ stroke: 'transparent', label: ['5 %', '25 %', 'Median', '75 %', '95 %'][i], width: i === 2 ? 2 : 0 });
   const series = [{}, fill(0), fill(1), { ...fill(2), stroke: '#1f3a5f' }, fill(3), fill(4)];
   const plot = new uPlot({
-    width: Math.max(280, box.clientWidth - 4), height: 220,
+    width: plotWidth(box), height: 220,
     scales: { x: { time: false, range: [0, 86400] }, y: { range: [40, 300] } },
     axes: [{ values: (u, vals) => vals.map((v) => `${String(Math.floor(v / 3600)).padStart(2, '0')}:00`), incrs: [10800] }, { size: 45 }],
     series,
@@ -351,6 +352,7 @@ setInterval(() => {
 }, HEARTBEAT_SECONDS * 1000);
 
 for (const t of document.querySelectorAll('main time[datetime]')) t.textContent = formatTime(t.getAttribute('datetime'));
+pressed('[data-window]', 'window', windowName);
 load();
 loadNews2();
 loadMonitoring();
