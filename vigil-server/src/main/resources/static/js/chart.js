@@ -91,10 +91,31 @@ function groupsOf(series) {
   return groups;
 }
 
+/** NEWS2 over time: complete scores as a line, partial ones (parameters missing: a floor) dashed; bands shaded. */
+function drawNews2(history, data) {
+  if (!history || !history.points.length) return;
+  const figure = el('figure', { class: 'trend', 'aria-label': 'NEWS2 over time; medium risk from 5, high from 7' },
+    el('figcaption', {}, 'NEWS2 (not for clinical use)'));
+  chartsBox.append(figure);
+  const t = history.points.map((p) => Date.parse(p.time) / 1000);
+  const complete = history.points.map((p) => (p.complete ? p.total : null));
+  const partial = history.points.map((p) => (p.complete ? null : p.total));
+  const top = Math.max(8, ...history.points.map((p) => p.total + 1));
+  plots.push(new uPlot({
+    width: plotWidth(figure), height: 150,
+    scales: { x: { time: true, range: [Date.parse(data.from) / 1000, Date.parse(data.to) / 1000] }, y: { range: [0, top] } },
+    series: [{}, { label: 'NEWS2', stroke: '#1f3a5f', width: 2, spanGaps: false, points: { show: t.length < 60 } },
+      { label: 'partial (at least)', stroke: '#6b7280', width: 1.5, dash: [5, 4], spanGaps: false, points: { show: t.length < 60 } }],
+    axes: [{}, { size: 50 }],
+    plugins: [overlays([{ threshold: 5, direction: 'high' }, { threshold: 7, direction: 'high' }], [])],
+  }, [t, complete, partial], figure));
+}
+
 function drawCharts(data, alerts) {
   plots.forEach((p) => p.destroy());
   plots = [];
   chartsBox.replaceChildren();
+  drawNews2(data.news2, data);
   for (const group of groupsOf(data.series)) {
     const types = group.members.map((s) => s.type);
     const unit = group.members[0].unit;
@@ -161,10 +182,12 @@ async function load() {
   const from = new Date(to.getTime() - WINDOWS[windowName] * 1000);
   const range = `from=${from.toISOString()}&to=${to.toISOString()}`;
   try {
-    const [data, alerts] = await Promise.all([
+    const [data, alerts, news2] = await Promise.all([
       get(`${base}/series?${range}`),
       get(`/api/v1/alerts?patient=${encodeURIComponent(patient)}`),
+      get(`${base}/news2-history?${range}`).catch(() => null),
     ]);
+    data.news2 = news2;
     await patientLimits(data);
     const inWindow = alerts.filter((a) => Date.parse(a.raisedAt) >= from.getTime());
     lastData = { data, alerts: inWindow };

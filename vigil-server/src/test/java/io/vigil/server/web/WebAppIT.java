@@ -137,8 +137,9 @@ class WebAppIT extends WardServer {
         logIn(page, "clinician");
         page.navigate(url("/patients/" + patient));
         assertThat(page.locator("#chart[data-rendered=\"24h\"]")).isVisible(SOON);
-        assertThat(page.locator("#charts figure.trend")).hasCount(3);
-        assertThat(page.locator("#charts figcaption")).hasText(new String[] {"Heart rate (/min)", "Respiratory rate (/min)", "SpO₂ (%)"});
+        assertThat(page.locator("#charts figure.trend")).hasCount(4);
+        assertThat(page.locator("#charts figcaption")).hasText(new String[] {"NEWS2 (not for clinical use)", "Heart rate (/min)",
+                "Respiratory rate (/min)", "SpO₂ (%)"});
         assertThat(page.locator("#chart-alerts li")).containsText(new String[] {"spo2-low"});
         assertThat(page.locator(".devices")).containsText(monitor.id());
         assertThat(page.locator(".devices")).containsText("(current)");

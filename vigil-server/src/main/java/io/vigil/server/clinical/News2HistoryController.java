@@ -1,0 +1,54 @@
+package io.vigil.server.clinical;
+
+import io.vigil.server.access.PatientAccess;
+import io.vigil.server.api.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/patients/{id}/news2-history?from=…&to=…}: NEWS2 at about 120–180 steps through the window
+ * (default the last 24 hours, at most 31 days) — not for clinical use. 404 unless the caller sees the patient.
+ */
+@RestController
+class News2HistoryController {
+    static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+    static final Duration LONGEST_WINDOW = Duration.ofDays(31);
+    private static final List<Duration> STEPS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4));
+    private static final int MOST_STEPS = 180;
+
+    record HistoryView(Instant from, Instant to, long stepSeconds, List<News2History.Point> points) {}
+
+    private final News2History history;
+    private final PatientAccess access;
+    private final Clock clock;
+
+    News2HistoryController(News2History history, PatientAccess access, Clock clock) {
+        this.history = history;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/patients/{id}/news2-history")
+    HistoryView history(@PathVariable String id, @RequestParam(required = false) Instant from,
+                        @RequestParam(required = false) Instant to) {
+        access.requireVisible(id);
+        Instant end = to != null ? to : clock.instant();
+        Instant start = from != null ? from : end.minus(DEFAULT_WINDOW);
+        Duration window = Duration.between(start, end);
+        if (window.isNegative() || window.isZero()) {
+            throw ApiException.invalid("from", "from must be before to");
+        }
+        if (window.compareTo(LONGEST_WINDOW) > 0) {
+            throw ApiException.invalid("from", "A NEWS2 history covers at most 31 days");
+        }
+        Duration step = STEPS.stream().filter(s -> window.dividedBy(s) <= MOST_STEPS).findFirst().orElse(STEPS.getLast());
+        return new HistoryView(start, end, step.toSeconds(), history.over(id, start, end, step));
+    }
+}
