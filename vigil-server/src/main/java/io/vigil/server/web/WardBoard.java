@@ -1,10 +1,12 @@
 package io.vigil.server.web;
 
+import io.vigil.analytics.news2.News2Score;
 import io.vigil.model.ObservationRecord;
 import io.vigil.model.PatientRecord;
 import io.vigil.server.access.PatientAccess;
 import io.vigil.server.access.PatientScope;
 import io.vigil.server.api.ApiException;
+import io.vigil.server.clinical.News2Scores;
 import io.vigil.server.observation.ObservationStore;
 import io.vigil.server.patient.PatientStore;
 import java.time.Clock;
@@ -48,11 +50,13 @@ class WardBoard {
     private final WardDirectory directory;
     private final PatientAccess access;
     private final WardProperties settings;
+    private final News2Scores news2;
     private final Clock clock;
 
     WardBoard(PatientStore patients, ObservationStore observations, WardDirectory directory, PatientAccess access,
-              WardProperties settings, Clock clock) {
+              WardProperties settings, News2Scores news2, Clock clock) {
         this.patients = patients;
+        this.news2 = news2;
         this.access = access;
         this.observations = observations;
         this.directory = directory;
@@ -83,7 +87,10 @@ class WardBoard {
         return unit;
     }
 
-    /** The unit's tiles with the latest vitals of every patient the viewer may see, and the unattributed devices. */
+    /**
+     * The unit's tiles with the latest vitals (and NEWS2) of every patient the viewer may see, and the unattributed
+     * devices.
+     */
     WardView view(String unit, WardViewer viewer) {
         String serverTime = clock.instant().toString();
         List<BedTile> tiles = patients.inScope(viewer.scope(), ALL.equals(unit) ? null : unit).stream()
@@ -105,7 +112,14 @@ class WardBoard {
                 .map(entry -> entry.getKey().reading(entry.getValue(), settings))
                 .toList();
         return new BedTile(patient.id(), patient.unit(), patient.bed(), name(patient), age(patient.birthDate()),
-                patient.sex(), patient.mrn(), vitals);
+                patient.sex(), patient.mrn(), vitals, news2Of(patient.id()));
+    }
+
+    /** The patient's current NEWS2 for the tile, or null when no parameter has a fresh reading. */
+    private BedTile.News2Badge news2Of(String patientId) {
+        News2Score score = news2.current(patientId).score();
+        return score.subscores().isEmpty() ? null
+                : new BedTile.News2Badge(score.total(), score.bandAtLeast().code(), score.complete());
     }
 
     /** Whether a view of {@code unit} shows a patient of {@code patientUnit}. */

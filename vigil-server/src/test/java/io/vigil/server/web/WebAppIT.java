@@ -299,6 +299,40 @@ class WebAppIT extends WardServer {
     }
 
     @Test
+    void centralStation_news2AndAlertsOnTiles_sortsByAcuity_announcesANewHighAlert_soundMutedPerBrowser() {
+        String calm = admit("1", "Mary", "Somerville", "1940-12-26", "female");
+        String unwell = admit("2", "Emmy", "Noether", "1942-03-23", "female");
+        Monitor calmMonitor = monitor(calm);
+        Monitor unwellMonitor = monitor(unwell);
+        Instant now = Instant.now();
+        send(calmMonitor, reading(now, "{\"heart-rate\": 72, \"respiratory-rate\": 14, \"spo2\": 97}"));
+        send(unwellMonitor, reading(now, "{\"heart-rate\": 118, \"respiratory-rate\": 26, \"spo2\": 88}"));
+
+        logIn(page, "clinician");
+        page.navigate(url("/?unit=" + unit));
+        Locator tiles = page.locator("article.tile");
+        assertThat(tiles.first()).hasAttribute("data-patient", calm);
+        Locator unwellTile = page.locator("article.tile[data-patient=\"" + unwell + "\"]");
+        assertThat(unwellTile.locator(".news2-badge")).containsText("NEWS2 8");
+        assertThat(unwellTile.locator(".news2-badge")).containsText("incomplete");
+        assertThat(unwellTile.locator(".tile-alerts")).containsText("2 high alerts", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        page.getByLabel("Sort").selectOption("acuity");
+        assertThat(tiles.first()).hasAttribute("data-patient", unwell);
+
+        send(calmMonitor, reading(Instant.now(), "{\"spo2\": 84}"));
+        assertThat(page.locator("#alert-cue")).containsText("New high-priority alert: Mary Somerville (spo2)",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+        screenshots(page, "central-station");
+
+        Locator mute = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mute alert sound"));
+        mute.click();
+        assertThat(page.locator("#mute")).hasAttribute("aria-pressed", "true");
+        page.reload();
+        assertThat(page.locator("#mute")).hasAttribute("aria-pressed", "true");
+        assertThat(page.getByLabel("Sort")).hasValue("acuity");
+    }
+
+    @Test
     void chartHeartbeat_creditsNoMoreThanTheTimeThatPassed() {
         String patient = admit("8", "Edsger", "Dijkstra", "1930-05-11", "male");
         VigilClient clinician = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
