@@ -87,10 +87,15 @@ function deviceScreen() {
 }
 
 async function patients() {
-  const all = await get('/api/v1/patients');
-  document.getElementById('patient-rows').replaceChildren(...all.map((p) => el('tr', {},
+  const [all, discharged] = await Promise.all([get('/api/v1/patients'), get('/api/v1/discharged-patients')]);
+  const gone = new Set(discharged);
+  document.getElementById('patient-rows').replaceChildren(...all.map((p) => el('tr', { 'data-patient': p.id },
     el('td', {}, p.mrn), el('th', { scope: 'row' }, patientName(p)), el('td', {}, p.birthDate ?? '—'),
-    el('td', {}, p.unit ?? '—'), el('td', {}, p.bed ?? '—'))));
+    el('td', {}, p.unit ?? '—'), el('td', {}, p.bed ?? '—'), el('td', { class: 'status' }, gone.has(p.id) ? 'discharged' : 'admitted'),
+    el('td', { class: 'actions' }, gone.has(p.id) ? null : el('button', { type: 'button', class: 'secondary',
+      'data-discharge': p.id, 'aria-label': `Discharge ${patientName(p)}` }, 'Discharge')))));
+  document.getElementById('m-patient').replaceChildren(...all.map((p) => el('option', { value: p.id },
+    `${patientName(p)} (${p.mrn})`)));
 }
 
 function patientScreen() {
@@ -105,6 +110,28 @@ function patientScreen() {
       await patients();
     } catch (e) {
       fail('Could not admit the patient')(e);
+    }
+  });
+  document.getElementById('move-patient').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const f = Object.fromEntries(new FormData(event.target));
+    try {
+      await api('POST', `/api/v1/patients/${encodeURIComponent(f.patient)}/admission`, { unit: f.unit, bed: f.bed || undefined });
+      announce(message, `Patient admitted to ${f.unit}${f.bed ? `, bed ${f.bed}` : ''}.`);
+      await patients();
+    } catch (e) {
+      fail('Could not move the patient')(e);
+    }
+  });
+  document.getElementById('patient-rows').addEventListener('click', async (event) => {
+    const button = event.target.closest('button[data-discharge]');
+    if (!button || !window.confirm(`${button.getAttribute('aria-label')}? Their devices are unassigned.`)) return;
+    try {
+      await api('POST', `/api/v1/patients/${encodeURIComponent(button.dataset.discharge)}/discharge`);
+      announce(message, 'Patient discharged.');
+      await patients();
+    } catch (e) {
+      fail('Could not discharge the patient')(e);
     }
   });
   patients().catch(fail('Could not load patients'));

@@ -52,7 +52,7 @@ class RpmWorklist {
     List<RpmPatient> caseload(PatientScope scope, YearMonth month) {
         List<PatientRecord> home = new ArrayList<>();
         for (String unit : properties.units()) {
-            home.addAll(patients.inScope(scope, unit));
+            home.addAll(patients.admittedInScope(scope, unit));
         }
         if (home.isEmpty()) {
             return List.of();

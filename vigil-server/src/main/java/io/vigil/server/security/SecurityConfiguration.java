@@ -93,6 +93,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/hl7").hasAnyRole(ADMIN, Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
+                        // Admitting (to a unit and bed) and discharging: administrators.
+                        .requestMatchers("/api/v1/patients/*/admission", "/api/v1/patients/*/discharge", "/api/v1/discharged-patients")
+                        .hasRole(ADMIN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
                         // Acknowledging and resolving alerts are clinical acts: clinicians only.

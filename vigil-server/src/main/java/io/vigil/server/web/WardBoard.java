@@ -93,7 +93,7 @@ class WardBoard {
      */
     WardView view(String unit, WardViewer viewer) {
         String serverTime = clock.instant().toString();
-        List<BedTile> tiles = patients.inScope(viewer.scope(), ALL.equals(unit) ? null : unit).stream()
+        List<BedTile> tiles = patients.admittedInScope(viewer.scope(), ALL.equals(unit) ? null : unit).stream()
                 .sorted(ORDER)
                 .map(patient -> tile(patient, observations.latest(patient.id(), WardVital.types())))
                 .toList();

@@ -244,6 +244,42 @@ class WebAppIT extends WardServer {
     }
 
     @Test
+    void admin_dischargesAPatient_whoLeavesTheCentralStationWithTheirDevicesUnassigned_andReadmits() {
+        String staying = admit("1", "Rosalind", "Franklin", "1920-07-25", "female");
+        String leaving = admit("2", "Lise", "Meitner", "1928-11-07", "female");
+        Monitor monitor = monitor(leaving);
+        send(monitor, reading(Instant.now(), "{\"heart-rate\": 64}"));
+        logIn(page, "admin");
+        page.onDialog(dialog -> dialog.accept());
+        page.navigate(url("/admin/patients"));
+        Locator row = page.locator("#patient-rows tr[data-patient=\"" + leaving + "\"]");
+        assertThat(row.locator(".status")).hasText("admitted");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Discharge Lise Meitner")).click();
+        assertThat(row.locator(".status")).hasText("discharged");
+        VigilClient.Response history = ward.admin().get("/api/v1/devices/" + monitor.id() + "/assignments");
+        assertThat(history.json().get(0).get("end").isNull()).as("the device's assignment ended").isFalse();
+        screenshots(page, "admin-patients");
+
+        Page clinician = watched(context.browser().newContext().newPage());
+        logIn(clinician, "clinician");
+        clinician.navigate(url("/?unit=" + unit));
+        assertThat(clinician.locator("article.tile")).hasCount(1);
+        assertThat(clinician.locator("article.tile").first()).hasAttribute("data-patient", staying);
+        clinician.navigate(url("/patients/" + leaving));
+        // the record stays with the unit's clinicians
+        assertThat(clinician.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Lise Meitner"))).isVisible();
+
+        page.getByLabel("Patient", new Page.GetByLabelOptions().setExact(true)).selectOption(leaving);
+        page.locator("#m-unit").fill(unit);
+        page.locator("#m-bed").fill("7");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move")).click();
+        assertThat(row.locator(".status")).hasText("admitted");
+        clinician.navigate(url("/?unit=" + unit));
+        assertThat(clinician.locator("article.tile")).hasCount(2);
+        clinician.context().close();
+    }
+
+    @Test
     void rpmWorklist_ordersByNeed_countsDaysWithReadingsAndMinutes_exportsCsv() throws IOException {
         VigilClient.Response team = ward.admin().post("/api/v1/care-teams", Map.of("id", unit + "-home",
                 "name", "Home team " + unit, "units", List.of("home"), "members", List.of("clinician")));
