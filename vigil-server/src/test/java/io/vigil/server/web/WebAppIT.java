@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The web app's screens in a real browser (Debian's Chromium driven by Playwright): each role sees only its screens
@@ -45,6 +47,9 @@ class WebAppIT extends WardServer {
     private static final Path SCREENS = Path.of("target/screens");
 
     static Chromium chromium;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     BrowserContext context;
     Page page;
@@ -366,6 +371,34 @@ class WebAppIT extends WardServer {
         page.reload();
         assertThat(page.locator("#mute")).hasAttribute("aria-pressed", "true");
         assertThat(page.getByLabel("Sort")).hasValue("acuity");
+    }
+
+    @Test
+    void patientChart_glucoseReport_forACgmWearer() {
+        String patient = admit("9", "Claude", "Shannon", "1956-04-30", "male");
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 14 * 288; i++) {
+            Instant time = end.minus(5L * i, ChronoUnit.MINUTES);
+            double hour = time.atZone(ZoneOffset.UTC).getHour();
+            double glucose = 120 + 60 * Math.sin(hour / 24 * 2 * Math.PI) + (i % 288 == 7 ? -70 : 0);
+            rows.add(new Object[] {500_000L + i, "cgm-" + patient.substring(0, 8), patient, java.sql.Timestamp.from(time),
+                    java.sql.Timestamp.from(time), glucose});
+        }
+        jdbc.batchUpdate("INSERT INTO observation (id, device_id, patient_id, type_code, effective_at, received_at, time_source, "
+                + "value_num) VALUES (?, ?, ?, 'cgm-glucose', ?, ?, 'D', ?)", rows);
+
+        logIn(page, "clinician");
+        page.navigate(url("/patients/" + patient));
+        Locator report = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Glucose report (last 14 days)"));
+        assertThat(report).isVisible(SOON);
+        assertThat(report.locator(".tir-part")).hasCount(5);
+        assertThat(report.locator(".tir-part.in-range")).containsText("70–180:");
+        assertThat(report.locator("#glucose-metrics")).containsText("Mean glucose");
+        assertThat(report.locator("#agp canvas")).hasCount(1);
+        assertThat(page.locator("#charts figcaption")).containsText(new String[] {"Glucose (mg/dL)"});
+        report.scrollIntoViewIfNeeded();
+        screenshots(page, "chart-glucose");
     }
 
     @Test
