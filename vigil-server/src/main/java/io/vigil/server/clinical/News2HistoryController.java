@@ -1,7 +1,7 @@
 package io.vigil.server.clinical;
 
 import io.vigil.server.access.PatientAccess;
-import io.vigil.server.api.ApiException;
+import io.vigil.server.api.TimeWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,16 +39,9 @@ class News2HistoryController {
     HistoryView history(@PathVariable String id, @RequestParam(required = false) Instant from,
                         @RequestParam(required = false) Instant to) {
         access.requireVisible(id);
-        Instant end = to != null ? to : clock.instant();
-        Instant start = from != null ? from : end.minus(DEFAULT_WINDOW);
-        Duration window = Duration.between(start, end);
-        if (window.isNegative() || window.isZero()) {
-            throw ApiException.invalid("from", "from must be before to");
-        }
-        if (window.compareTo(LONGEST_WINDOW) > 0) {
-            throw ApiException.invalid("from", "A NEWS2 history covers at most 31 days");
-        }
+        TimeWindow asked = TimeWindow.requested(from, to, clock, DEFAULT_WINDOW, LONGEST_WINDOW);
+        Duration window = asked.length();
         Duration step = STEPS.stream().filter(s -> window.dividedBy(s) <= MOST_STEPS).findFirst().orElse(STEPS.getLast());
-        return new HistoryView(start, end, step.toSeconds(), history.over(id, start, end, step));
+        return new HistoryView(asked.from(), asked.to(), step.toSeconds(), history.over(id, asked.from(), asked.to(), step));
     }
 }

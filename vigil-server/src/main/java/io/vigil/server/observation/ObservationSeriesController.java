@@ -3,6 +3,7 @@ package io.vigil.server.observation;
 import io.vigil.analytics.limit.LimitRules;
 import io.vigil.server.access.PatientAccess;
 import io.vigil.server.api.ApiException;
+import io.vigil.server.api.TimeWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,19 +51,12 @@ class ObservationSeriesController {
                       @RequestParam(required = false) Instant to, @RequestParam(required = false) Integer points,
                       @RequestParam(required = false) List<String> types) {
         access.requireVisible(id);
-        Instant end = to != null ? to : clock.instant();
-        Instant start = from != null ? from : end.minus(DEFAULT_WINDOW);
-        if (!start.isBefore(end)) {
-            throw ApiException.invalid("from", "from must be before to");
-        }
-        if (Duration.between(start, end).compareTo(LONGEST_WINDOW) > 0) {
-            throw ApiException.invalid("from", "A series covers at most 90 days");
-        }
+        TimeWindow window = TimeWindow.requested(from, to, clock, DEFAULT_WINDOW, LONGEST_WINDOW);
         int most = points == null ? DEFAULT_POINTS : points;
         if (most < 10 || most > MOST_POINTS) {
             throw ApiException.invalid("points", "points is 10 to " + MOST_POINTS);
         }
-        ObservationSeries.Window window = series.of(id, start, end, types == null ? List.of() : types, most);
-        return new SeriesView(window.from(), window.to(), window.bucketSeconds(), window.series(), DEFAULT_LIMITS);
+        ObservationSeries.Window found = series.of(id, window.from(), window.to(), types == null ? List.of() : types, most);
+        return new SeriesView(found.from(), found.to(), found.bucketSeconds(), found.series(), DEFAULT_LIMITS);
     }
 }

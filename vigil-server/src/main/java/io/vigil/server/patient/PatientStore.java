@@ -61,22 +61,21 @@ public class PatientStore {
 
     /** The patients of the scope, of one unit (null: any), by unit, bed and name. */
     public List<PatientRecord> inScope(PatientScope scope, String unit) {
-        PatientScope.Condition visible = scope.where("care_unit", "id");
-        StringBuilder sql = new StringBuilder("SELECT * FROM patient WHERE ").append(visible.sql());
-        List<Object> args = new ArrayList<>(visible.args());
-        if (unit != null) {
-            sql.append(" AND care_unit = ?");
-            args.add(unit);
-        }
-        sql.append(" ORDER BY care_unit, bed, family_name");
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        return inScope(scope, unit, false);
     }
 
     /** The admitted (not discharged) patients of the scope, of one unit (null: any), by unit, bed and name. */
     public List<PatientRecord> admittedInScope(PatientScope scope, String unit) {
+        return inScope(scope, unit, true);
+    }
+
+    private List<PatientRecord> inScope(PatientScope scope, String unit, boolean admittedOnly) {
         PatientScope.Condition visible = scope.where("care_unit", "id");
-        StringBuilder sql = new StringBuilder("SELECT * FROM patient WHERE discharged_at IS NULL AND ").append(visible.sql());
+        StringBuilder sql = new StringBuilder("SELECT * FROM patient WHERE ").append(visible.sql());
         List<Object> args = new ArrayList<>(visible.args());
+        if (admittedOnly) {
+            sql.append(" AND discharged_at IS NULL");
+        }
         if (unit != null) {
             sql.append(" AND care_unit = ?");
             args.add(unit);

@@ -70,19 +70,12 @@ class RpmWorklist {
             AlertCounts a = alerts.getOrDefault(p.id(), new AlertCounts(0, 0, 0));
             Instant lastReading = last.get(p.id());
             int dayCount = days.getOrDefault(p.id(), 0);
-            rows.add(new RpmPatient(p.id(), name(p), p.mrn(), p.unit(), a.open(), a.high(), a.recent(), lastReading,
+            rows.add(new RpmPatient(p.id(), p.displayName(), p.mrn(), p.unit(), a.open(), a.high(), a.recent(), lastReading,
                     lastReading == null || lastReading.isBefore(now.minus(properties.missingDataAfter())),
                     seconds.getOrDefault(p.id(), 0L), dayCount, dayCount >= properties.requiredDays()));
         }
         rows.sort(BY_NEED);
         return rows;
-    }
-
-    static String name(PatientRecord p) {
-        String given = p.given() == null ? "" : p.given();
-        String family = p.family() == null ? "" : p.family();
-        String name = (given + " " + family).strip();
-        return name.isEmpty() ? p.mrn() : name;
     }
 
     private Map<String, Integer> daysWithReadings(List<String> ids, Instant from, Instant to) {

@@ -4,12 +4,10 @@ import io.vigil.model.PatientRecord;
 import io.vigil.server.access.PatientAccess;
 import io.vigil.server.api.ApiException;
 import io.vigil.server.patient.PatientStore;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -39,7 +37,7 @@ class AppPagesController implements WebPage {
     String care(Authentication user, Model model) {
         List<PatientRecord> shared = patients.inScope(access.scopeOf(user), null);
         model.addAttribute("people", shared.stream()
-                .map(p -> new CaredFor(p.id(), PatientChartController.displayName(p))).toList());
+                .map(p -> new CaredFor(p.id(), p.displayName())).toList());
         return "care";
     }
 
@@ -61,10 +59,4 @@ class AppPagesController implements WebPage {
         return "admin";
     }
 
-    @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        return "error";
-    }
 }

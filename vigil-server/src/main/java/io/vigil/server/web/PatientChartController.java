@@ -8,7 +8,6 @@ import io.vigil.server.device.AssignmentStore;
 import io.vigil.server.note.ClinicalNoteStore;
 import io.vigil.server.patient.PatientStore;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -16,7 +15,6 @@ import java.time.ZoneOffset;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -51,7 +49,7 @@ class PatientChartController implements WebPage {
         PatientRecord patient = patients.find(id).orElseThrow(() -> ApiException.notFound("Patient"));
         request.setAttribute(RequestAudit.PATIENT_ATTRIBUTE, id);
         model.addAttribute("patient", patient);
-        model.addAttribute("name", displayName(patient));
+        model.addAttribute("name", patient.displayName());
         model.addAttribute("age", ageOf(patient.birthDate(), LocalDate.now(clock.withZone(ZoneOffset.UTC))));
         model.addAttribute("assignments", assignments.forPatient(id).reversed());
         model.addAttribute("notes", notes.forPatient(id));
@@ -59,17 +57,6 @@ class PatientChartController implements WebPage {
         return "chart";
     }
 
-    @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        return "error";
-    }
-
-    static String displayName(PatientRecord p) {
-        String name = ((p.given() == null ? "" : p.given()) + " " + (p.family() == null ? "" : p.family())).strip();
-        return name.isEmpty() ? p.mrn() : name;
-    }
 
     static Integer ageOf(LocalDate birthDate, LocalDate today) {
         return birthDate == null ? null : Period.between(birthDate, today).getYears();
