@@ -95,14 +95,21 @@ class WardBoard {
         String serverTime = clock.instant().toString();
         List<BedTile> tiles = patients.admittedInScope(viewer.scope(), ALL.equals(unit) ? null : unit).stream()
                 .sorted(ORDER)
-                .map(patient -> tile(patient, observations.latest(patient.id(), WardVital.types())))
+                .map(patient -> {
+                    List<ObservationRecord> latest = observations.latest(patient.id(), WardVital.types());
+                    return tile(patient, latest, news2.of(patient.id(), latest).score());
+                })
                 .toList();
         List<UnattributedDevice> unattributed = viewer.devices() ? directory.unattributed(settings.unattributedShown()) : List.of();
         return new WardView(unit, serverTime, tiles, unattributed);
     }
 
-    /** The patient's tile with the newest of the given observations for each vital it shows. */
+    /** The patient's tile with the newest of the given observations for each vital it shows, and their NEWS2 now. */
     BedTile tile(PatientRecord patient, Collection<ObservationRecord> records) {
+        return tile(patient, records, news2.current(patient.id()).score());
+    }
+
+    private BedTile tile(PatientRecord patient, Collection<ObservationRecord> records, News2Score score) {
         Map<WardVital, ObservationRecord> newest = new EnumMap<>(WardVital.class);
         for (ObservationRecord record : records) {
             WardVital.of(record.measurement().type().alias())
@@ -112,14 +119,8 @@ class WardBoard {
                 .map(entry -> entry.getKey().reading(entry.getValue(), settings))
                 .toList();
         return new BedTile(patient.id(), patient.unit(), patient.bed(), name(patient), age(patient.birthDate()),
-                patient.sex(), patient.mrn(), vitals, news2Of(patient.id()));
-    }
-
-    /** The patient's current NEWS2 for the tile, or null when no parameter has a fresh reading. */
-    private BedTile.News2Badge news2Of(String patientId) {
-        News2Score score = news2.current(patientId).score();
-        return score.subscores().isEmpty() ? null
-                : new BedTile.News2Badge(score.total(), score.bandAtLeast().code(), score.complete());
+                patient.sex(), patient.mrn(), vitals, score.subscores().isEmpty() ? null
+                        : new BedTile.News2Badge(score.total(), score.bandAtLeast().code(), score.complete()));
     }
 
     /** Whether a view of {@code unit} shows a patient of {@code patientUnit}. */

@@ -70,7 +70,9 @@ class WebRenderBenchmark extends WardServer {
                 assertThat(p.locator("#chart[data-rendered=\"30d\"]")).isVisible(PATIENT);
                 return ((Number) p.evaluate("() => window.vigilChartRendered")).doubleValue();
             });
-            System.out.printf("%nweb render benchmark (headless Chromium, H2, median of %d loads after a warm-up, ms from navigation start)%n", RUNS);
+            System.out.printf("%nweb render benchmark (headless Chromium, H2, median of %d loads after a warm-up, ms from navigation start;"
+                    + " load average %.1f on %d cores)%n", RUNS, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
             report("central station, " + PATIENTS + " patients: first contentful paint (tiles server-rendered)", station);
             report("central station, " + PATIENTS + " patients: live (event stream open)", stationLive);
             report("patient chart, " + rows + " readings over 7 days: 24 h window drawn", chart24h);
