@@ -22,7 +22,8 @@ let source = null;
 /** Patient id -> their active alerts (polled); ids of active alerts already seen (null before the first poll). */
 const activeAlerts = new Map();
 let seenAlerts = null;
-const sortSelect = document.getElementById('sort');
+/** The chosen order of the tiles: 'bed' or 'acuity' (kept in the browser). */
+let sortBy = window.localStorage.getItem('vigil.sort') === 'acuity' ? 'acuity' : 'bed';
 const unitFilter = document.getElementById('unit-filter');
 const alertCue = document.getElementById('alert-cue');
 /** Units unticked in the filter (view "all"). */
@@ -119,7 +120,7 @@ const highAlerts = (patient) => (activeAlerts.get(patient) ?? []).filter((a) => 
 const byAcuity = (a, b) => (highAlerts(b.patient) - highAlerts(a.patient))
   || ((b.news2?.total ?? -1) - (a.news2?.total ?? -1))
   || ((activeAlerts.get(b.patient)?.length ?? 0) - (activeAlerts.get(a.patient)?.length ?? 0)) || byBed(a, b);
-const tileOrder = (a, b) => (sortSelect.value === 'acuity' ? byAcuity(a, b) : byBed(a, b));
+const tileOrder = (a, b) => (sortBy === 'acuity' ? byAcuity(a, b) : byBed(a, b));
 
 function place(tile) {
   const rendered = renderTile(tile);
@@ -160,7 +161,7 @@ function onSnapshot(view) {
 function onVitals(update) {
   syncClock(update.serverTime);
   update.tiles.forEach((tile) => place(merge(tile)));
-  if (sortSelect.value === 'acuity') resort();
+  if (sortBy === 'acuity') resort();
   applyUnitFilter();
 }
 
@@ -279,7 +280,7 @@ async function pollAlerts() {
     const fresh = list.filter((a) => a.priority === 'high' && seenAlerts !== null && !seenAlerts.has(a.id));
     seenAlerts = new Set(list.map((a) => a.id));
     showAlerts();
-    if (sortSelect.value === 'acuity') resort();
+    if (sortBy === 'acuity') resort();
     if (fresh.length) {
       const who = fresh.map((a) => `${tiles.get(a.patient)?.name ?? 'a patient'} (${a.measurement})`).join(', ');
       alertCue.textContent = `New high-priority alert: ${who}`;
@@ -310,11 +311,15 @@ unitFilter.addEventListener('change', (event) => {
   else hiddenUnits.add(event.target.value);
   applyUnitFilter();
 });
-sortSelect.addEventListener('change', () => {
-  window.localStorage.setItem('vigil.sort', sortSelect.value);
+const sortButtons = document.querySelectorAll('#sort [data-sort]');
+const showSort = () => sortButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.sort === sortBy)));
+sortButtons.forEach((button) => button.addEventListener('click', () => {
+  sortBy = button.dataset.sort;
+  window.localStorage.setItem('vigil.sort', sortBy);
+  showSort();
   resort();
-});
-sortSelect.value = window.localStorage.getItem('vigil.sort') === 'acuity' ? 'acuity' : 'bed';
+}));
+showSort();
 const muteButton = document.getElementById('mute');
 const showMute = () => {
   muteButton.setAttribute('aria-pressed', String(muted()));

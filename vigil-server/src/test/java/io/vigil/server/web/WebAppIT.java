@@ -357,7 +357,7 @@ class WebAppIT extends WardServer {
         assertThat(unwellTile.locator(".news2-badge")).containsText("NEWS2 8");
         assertThat(unwellTile.locator(".news2-badge")).containsText("incomplete");
         assertThat(unwellTile.locator(".tile-alerts")).containsText("2 high alerts", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
-        page.getByLabel("Sort").selectOption("acuity");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("By acuity")).click();
         assertThat(tiles.first()).hasAttribute("data-patient", unwell);
 
         send(calmMonitor, reading(Instant.now(), "{\"spo2\": 84}"));
@@ -370,7 +370,8 @@ class WebAppIT extends WardServer {
         assertThat(page.locator("#mute")).hasAttribute("aria-pressed", "true");
         page.reload();
         assertThat(page.locator("#mute")).hasAttribute("aria-pressed", "true");
-        assertThat(page.getByLabel("Sort")).hasValue("acuity");
+        assertThat(page.locator("#sort [data-sort=\"acuity\"]")).hasAttribute("aria-pressed", "true");
+        assertThat(tiles.first()).hasAttribute("data-patient", unwell);
     }
 
     @Test
