@@ -19,6 +19,15 @@ const tiles = new Map();
 /** Device id -> time of its newest unattributed reading. */
 const unattributed = new Map();
 let source = null;
+/** Patient id -> their active alerts (polled); ids of active alerts already seen (null before the first poll). */
+const activeAlerts = new Map();
+let seenAlerts = null;
+/** The chosen order of the tiles: 'bed' or 'acuity' (kept in the browser). */
+let sortBy = window.localStorage.getItem('vigil.sort') === 'acuity' ? 'acuity' : 'bed';
+const unitFilter = document.getElementById('unit-filter');
+const alertCue = document.getElementById('alert-cue');
+/** Units unticked in the filter (view "all"). */
+const hiddenUnits = new Set();
 
 const serverNow = () => Date.now() + clockSkew;
 const syncClock = (serverTime) => { clockSkew = Date.parse(serverTime) - Date.now(); };
@@ -69,7 +78,12 @@ function renderTile(tile) {
     .sort((a, b) => vitalOrder.indexOf(a.type) - vitalOrder.indexOf(b.type));
   return el('article', { class: 'tile', 'data-patient': tile.patient, 'aria-labelledby': id },
     el('header', { class: 'tile-header' },
-      el('h2', { id }, el('span', { class: 'bed' }, bed), ' ', el('span', { class: 'name' }, tile.name)),
+      el('h2', { id }, el('span', { class: 'bed' }, bed), ' ', el('a', { class: 'name', href: `/patients/${encodeURIComponent(tile.patient)}` }, tile.name)),
+      el('p', { class: 'tile-status' },
+        tile.news2 ? el('span', { class: `news2-badge band-${tile.news2.band}`, 'data-total': tile.news2.total },
+          'NEWS2 ', el('strong', {}, String(tile.news2.total)), ' ',
+          el('span', {}, `${tile.news2.band}${tile.news2.complete ? '' : ', incomplete'}`)) : null,
+        alertBadges(tile.patient)),
       el('p', { class: 'who' },
         el('span', {}, tile.age != null ? `${tile.age} y` : 'age unknown'), ' · ',
         el('span', {}, tile.sex ?? 'sex unknown'), ' · ',
@@ -101,7 +115,12 @@ function compareBeds(a, b) {
   return (a.bed ?? '\uffff').localeCompare(b.bed ?? '\uffff');
 }
 
-const tileOrder = (a, b) => (a.unit ?? '').localeCompare(b.unit ?? '') || compareBeds(a, b) || a.name.localeCompare(b.name);
+const byBed = (a, b) => (a.unit ?? '').localeCompare(b.unit ?? '') || compareBeds(a, b) || a.name.localeCompare(b.name);
+const highAlerts = (patient) => (activeAlerts.get(patient) ?? []).filter((a) => a.priority === 'high').length;
+const byAcuity = (a, b) => (highAlerts(b.patient) - highAlerts(a.patient))
+  || ((b.news2?.total ?? -1) - (a.news2?.total ?? -1))
+  || ((activeAlerts.get(b.patient)?.length ?? 0) - (activeAlerts.get(a.patient)?.length ?? 0)) || byBed(a, b);
+const tileOrder = (a, b) => (sortBy === 'acuity' ? byAcuity(a, b) : byBed(a, b));
 
 function place(tile) {
   const rendered = renderTile(tile);
@@ -130,6 +149,8 @@ function onSnapshot(view) {
   syncClock(view.serverTime);
   tiles.clear();
   grid.replaceChildren(...view.tiles.map((tile) => renderTile(merge(tile))));
+  resort();
+  buildUnitFilter();
   noPatients.hidden = view.tiles.length > 0;
   unattributed.clear();
   view.unattributed.forEach((d) => unattributed.set(d.device, d.lastReading));
@@ -140,6 +161,8 @@ function onSnapshot(view) {
 function onVitals(update) {
   syncClock(update.serverTime);
   update.tiles.forEach((tile) => place(merge(tile)));
+  if (sortBy === 'acuity') resort();
+  applyUnitFilter();
 }
 
 function onUnattributed(update) {
@@ -199,7 +222,118 @@ async function retry() {
   connect();
 }
 
+// ---- Acuity, alerts and the alert cue ----
+
+/** Re-orders the tiles in place (the chosen sort), keeping the elements (and the reader's focus). */
+function resort() {
+  const ordered = [...grid.children].sort((x, y) => {
+    const a = tiles.get(x.dataset.patient);
+    const b = tiles.get(y.dataset.patient);
+    return a && b ? tileOrder(a, b) : 0;
+  });
+  ordered.forEach((article) => grid.append(article));
+}
+
+function alertBadges(patient) {
+  const list = activeAlerts.get(patient) ?? [];
+  const span = el('span', { class: 'tile-alerts' });
+  for (const priority of ['high', 'medium', 'low']) {
+    const count = list.filter((a) => a.priority === priority).length;
+    if (count) span.append(el('span', { class: `badge alert-badge priority-${priority}` }, `${count} ${priority} alert${count > 1 ? 's' : ''}`));
+  }
+  return span;
+}
+
+function showAlerts() {
+  for (const article of grid.children) {
+    article.querySelector('.tile-alerts')?.replaceWith(alertBadges(article.dataset.patient));
+    article.classList.toggle('alerting', highAlerts(article.dataset.patient) > 0);
+  }
+}
+
+let audio = null;
+const muted = () => window.localStorage.getItem('vigil.mute') === '1';
+document.addEventListener('click', () => { audio ??= new AudioContext(); }, { once: true });
+
+function beep() {
+  if (muted() || !audio) return;
+  for (const start of [0, 0.3]) {
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.value = 880;
+    gain.gain.value = 0.2;
+    tone.connect(gain).connect(audio.destination);
+    tone.start(audio.currentTime + start);
+    tone.stop(audio.currentTime + start + 0.18);
+  }
+}
+
+/** Active alerts of the patients on screen, every 5 s; a new high-priority alert is announced (and beeps). */
+async function pollAlerts() {
+  if (document.visibilityState !== 'visible' && seenAlerts !== null) return;
+  try {
+    const response = await fetch('/api/v1/alerts?state=active', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    const list = (await response.json()).filter((a) => tiles.has(a.patient));
+    activeAlerts.clear();
+    list.forEach((a) => activeAlerts.set(a.patient, [...(activeAlerts.get(a.patient) ?? []), a]));
+    const fresh = list.filter((a) => a.priority === 'high' && seenAlerts !== null && !seenAlerts.has(a.id));
+    seenAlerts = new Set(list.map((a) => a.id));
+    showAlerts();
+    if (sortBy === 'acuity') resort();
+    if (fresh.length) {
+      const who = fresh.map((a) => `${tiles.get(a.patient)?.name ?? 'a patient'} (${a.measurement})`).join(', ');
+      alertCue.textContent = `New high-priority alert: ${who}`;
+      alertCue.hidden = false;
+      beep();
+    }
+  } catch {
+    // the stream status already shows when the server is unreachable
+  }
+}
+
+function buildUnitFilter() {
+  const units = [...new Set([...tiles.values()].map((t) => t.unit).filter(Boolean))].sort();
+  unitFilter.hidden = unit !== 'all' || units.length < 2;
+  unitFilter.replaceChildren(el('legend', {}, 'Show units'), ...units.map((u) => el('label', {},
+    el('input', { type: 'checkbox', value: u, checked: !hiddenUnits.has(u) }), ` ${u}`)));
+  applyUnitFilter();
+}
+
+function applyUnitFilter() {
+  for (const article of grid.children) {
+    article.hidden = hiddenUnits.has(tiles.get(article.dataset.patient)?.unit);
+  }
+}
+
+unitFilter.addEventListener('change', (event) => {
+  if (event.target.checked) hiddenUnits.delete(event.target.value);
+  else hiddenUnits.add(event.target.value);
+  applyUnitFilter();
+});
+const sortButtons = document.querySelectorAll('#sort [data-sort]');
+const showSort = () => sortButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.sort === sortBy)));
+sortButtons.forEach((button) => button.addEventListener('click', () => {
+  sortBy = button.dataset.sort;
+  window.localStorage.setItem('vigil.sort', sortBy);
+  showSort();
+  resort();
+}));
+showSort();
+const muteButton = document.getElementById('mute');
+const showMute = () => {
+  muteButton.setAttribute('aria-pressed', String(muted()));
+  muteButton.textContent = muted() ? 'Alert sound muted — unmute' : 'Mute alert sound';
+};
+muteButton.addEventListener('click', () => {
+  window.localStorage.setItem('vigil.mute', muted() ? '0' : '1');
+  showMute();
+});
+showMute();
+
 status.hidden = false;
+pollAlerts();
+setInterval(pollAlerts, 5000);
 tick();
 setInterval(tick, 1000);
 connect();

@@ -15,4 +15,11 @@ import java.time.LocalDate;
  * @param bed       bed label within the unit, may be null
  */
 public record PatientRecord(String id, String mrn, String given, String family, LocalDate birthDate, String sex,
-                            String unit, String bed) {}
+                            String unit, String bed) {
+
+    /** Given and family name as people read them; the MRN when both are missing. */
+    public String displayName() {
+        String name = ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
+        return name.isEmpty() ? mrn : name;
+    }
+}

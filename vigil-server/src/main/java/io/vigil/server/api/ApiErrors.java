@@ -75,6 +75,13 @@ public final class ApiErrors {
     /** A shipped or folder mapping template cannot be changed or deleted through the API. */
     public static final String TEMPLATE_READ_ONLY = "VIGIL-1420";
 
+    /** Web app (1650–1699): a clinical note is empty or longer than 4,000 characters. */
+    public static final String NOTE_INVALID = "VIGIL-1650";
+    /** A monitoring-time heartbeat outside 1–60 s, or a manual entry outside 1–240 min. */
+    public static final String MONITORING_TIME_INVALID = "VIGIL-1651";
+    /** A month that is not {@code yyyy-MM}. */
+    public static final String MONTH_INVALID = "VIGIL-1652";
+
     private ApiErrors() {
     }
 }

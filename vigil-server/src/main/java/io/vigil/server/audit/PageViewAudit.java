@@ -12,13 +12,16 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Views of the web app's clinical pages (the ward page at {@code /} and {@code /ward}) as {@code page.view} events
- * naming the unit shown ({@link RequestAudit#UNIT_ATTRIBUTE}). The page's own data calls and its event stream are
- * API requests, audited by {@link RequestAudit}.
+ * Views of the web app's clinical pages as {@code page.view} events: the ward page at {@code /} and {@code /ward}
+ * naming the unit shown ({@link RequestAudit#UNIT_ATTRIBUTE}); a patient's chart ({@code /patients/{id}}) naming the
+ * patient ({@link RequestAudit#PATIENT_ATTRIBUTE}, set only once the caller may see them); the alert inbox, the
+ * caregiver view and the RPM worklist and its export. The pages' own data calls and event streams are API
+ * requests, audited by {@link RequestAudit}.
  */
 @Component
 class PageViewAudit implements WebMvcConfigurer, HandlerInterceptor {
-    static final String[] CLINICAL_PAGES = {"/", "/ward"};
+    static final String[] CLINICAL_PAGES = {"/", "/ward", "/patients/*", "/alerts", "/care", "/rpm",
+        "/rpm/report.csv"};
 
     private final AuditTrail trail;
     private final Clock clock;
@@ -41,9 +44,11 @@ class PageViewAudit implements WebMvcConfigurer, HandlerInterceptor {
         Authentication viewer = SecurityContextHolder.getContext().getAuthentication();
         boolean anonymous = viewer == null || viewer instanceof AnonymousAuthenticationToken;
         String unit = request.getAttribute(RequestAudit.UNIT_ATTRIBUTE) instanceof String shown ? shown : null;
+        String patient = request.getAttribute(RequestAudit.PATIENT_ATTRIBUTE) instanceof String shown ? shown : null;
         int status = failure != null && response.getStatus() < 400 ? 500 : response.getStatus();
         trail.record(new AuditEvent(clock.instant(), anonymous ? "anonymous" : viewer.getName(),
-                anonymous ? null : RequestAudit.role(viewer), "page.view", "unit", unit, null,
+                anonymous ? null : RequestAudit.role(viewer), "page.view", patient != null ? "patient" : "unit",
+                patient != null ? patient : unit, patient,
                 AuditEvent.Outcome.ofStatus(status), request.getRemoteAddr(), "GET " + request.getRequestURI()));
     }
 }

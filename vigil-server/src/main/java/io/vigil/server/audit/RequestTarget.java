@@ -14,6 +14,7 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 record RequestTarget(String action, String resourceType, String resourceId, String patientId, String template) {
     private static final int MAX_ID = 64;
+    private static final String API = "/api/v1/";
     /** Actions whose generic name would not say what happened. */
     private static final Map<String, String> NAMED = Map.of(
             "POST /api/v1/devices", "device.register",
@@ -76,12 +77,13 @@ record RequestTarget(String action, String resourceType, String resourceId, Stri
     /** Spring MVC's matched pattern and path variables when the request reached a controller; the raw path otherwise. */
     private static RequestTarget rest(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String template = pattern instanceof String matched ? matched : request.getRequestURI();
+        // No controller matched (an unknown path): the pattern is the static resources' catch-all, not an API's.
+        String template = pattern instanceof String matched && matched.startsWith(API) ? matched : request.getRequestURI();
         @SuppressWarnings("unchecked")
         Map<String, String> variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
                 instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
         List<String> words = new ArrayList<>();
-        for (String segment : template.substring("/api/v1/".length()).split("/")) {
+        for (String segment : (template.startsWith(API) ? template.substring(API.length()) : template).split("/")) {
             if (!segment.isEmpty() && !segment.startsWith("{")) {
                 words.add(singular(segment));
             }

@@ -43,7 +43,14 @@ public class News2Scores {
 
     /** The patient's current NEWS2 (the caller checks the patient exists). */
     public Assessment current(String patientId) {
-        List<ObservationRecord> latest = observations.latest(patientId, NEWS2_TYPES);
+        return of(patientId, observations.latest(patientId, NEWS2_TYPES));
+    }
+
+    /**
+     * The patient's NEWS2 from observations the caller already holds: the newest of each type (other types are
+     * ignored), e.g. the ward page's latest vitals.
+     */
+    public Assessment of(String patientId, List<ObservationRecord> latest) {
         News2Score score = calculator.score(latest.stream().map(ObservationRecord::measurement).toList(),
                 scales.scaleOf(patientId));
         Map<News2Parameter, String> basis = new EnumMap<>(News2Parameter.class);

@@ -61,15 +61,42 @@ public class PatientStore {
 
     /** The patients of the scope, of one unit (null: any), by unit, bed and name. */
     public List<PatientRecord> inScope(PatientScope scope, String unit) {
+        return inScope(scope, unit, false);
+    }
+
+    /** The admitted (not discharged) patients of the scope, of one unit (null: any), by unit, bed and name. */
+    public List<PatientRecord> admittedInScope(PatientScope scope, String unit) {
+        return inScope(scope, unit, true);
+    }
+
+    private List<PatientRecord> inScope(PatientScope scope, String unit, boolean admittedOnly) {
         PatientScope.Condition visible = scope.where("care_unit", "id");
         StringBuilder sql = new StringBuilder("SELECT * FROM patient WHERE ").append(visible.sql());
         List<Object> args = new ArrayList<>(visible.args());
+        if (admittedOnly) {
+            sql.append(" AND discharged_at IS NULL");
+        }
         if (unit != null) {
             sql.append(" AND care_unit = ?");
             args.add(unit);
         }
         sql.append(" ORDER BY care_unit, bed, family_name");
         return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /** Ids of the discharged patients among all (for the administration screen). */
+    public List<String> dischargedIds() {
+        return jdbc.queryForList("SELECT id FROM patient WHERE discharged_at IS NOT NULL", String.class);
+    }
+
+    /** Admits the patient to a unit and bed (a move, or a re-admission: clears the discharge). */
+    void admit(String id, String unit, String bed) {
+        jdbc.update("UPDATE patient SET care_unit = ?, bed = ?, discharged_at = NULL WHERE id = ?", unit, bed, id);
+    }
+
+    /** Discharges the patient now: no bed; the unit stays (their record stays with the unit's clinicians). */
+    void discharge(String id) {
+        jdbc.update("UPDATE patient SET bed = NULL, discharged_at = ? WHERE id = ?", Timestamp.from(clock.instant()), id);
     }
 
     /** The distinct units of these patients (those that have one). */

@@ -93,6 +93,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/hl7").hasAnyRole(ADMIN, Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
+                        // Admitting (to a unit and bed) and discharging: administrators.
+                        .requestMatchers("/api/v1/patients/*/admission", "/api/v1/patients/*/discharge", "/api/v1/discharged-patients")
+                        .hasRole(ADMIN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/limits/*").hasRole(CLINICIAN)
@@ -112,6 +115,10 @@ class SecurityConfiguration {
                         // Breaking the glass is a clinician's emergency act; sharing is for those who see the patient.
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients/*/break-glass").hasRole(CLINICIAN)
                         .requestMatchers("/api/v1/patients/*/shares/**", "/api/v1/patients/*/shares").hasAnyRole(ADMIN, CLINICIAN)
+                        // Clinical notes and monitoring time (the RPM report): written and read by clinicians.
+                        .requestMatchers("/api/v1/patients/*/notes", "/api/v1/patients/*/monitoring-time").hasRole(CLINICIAN)
+                        // When devices were last heard from: those who manage devices.
+                        .requestMatchers("/api/v1/device-activity").hasAnyRole(ADMIN, CLINICIAN)
                         // Reads need a role: a token whose roles map to none of Vigil's is allowed nothing.
                         .requestMatchers(HttpMethod.GET, "/api/**", "/fhir/**").hasAnyRole(ADMIN, CLINICIAN, CAREGIVER, INTEGRATION)
                         .anyRequest().hasAnyRole(ADMIN, CLINICIAN))
@@ -143,6 +150,10 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionAccountCheck(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        // Screens by role: administrators manage, clinicians treat, caregivers follow.
+                        .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/patients/**", "/alerts", "/rpm", "/rpm/**").hasRole(CLINICIAN)
+                        .requestMatchers("/care").hasRole(CAREGIVER)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

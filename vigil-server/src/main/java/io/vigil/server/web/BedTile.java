@@ -14,6 +14,14 @@ import java.util.List;
  * @param sex     administrative gender
  * @param mrn     medical record number
  * @param vitals  values in the tile's display order
+ * @param news2   the patient's current NEWS2, null when none of its parameters has a fresh reading
  */
 public record BedTile(String patient, String unit, String bed, String name, Integer age, String sex, String mrn,
-                      List<VitalReading> vitals) {}
+                      List<VitalReading> vitals, News2Badge news2) {
+
+    /**
+     * NEWS2 as a tile shows it: the total, its band ({@code low}, {@code low-medium}, {@code medium}, {@code high});
+     * while parameters are missing the total is a floor and the band the one it already reaches. Not for clinical use.
+     */
+    public record News2Badge(int total, String band, boolean complete) {}
+}

@@ -1,10 +1,12 @@
 package io.vigil.server.web;
 
+import io.vigil.analytics.news2.News2Score;
 import io.vigil.model.ObservationRecord;
 import io.vigil.model.PatientRecord;
 import io.vigil.server.access.PatientAccess;
 import io.vigil.server.access.PatientScope;
 import io.vigil.server.api.ApiException;
+import io.vigil.server.clinical.News2Scores;
 import io.vigil.server.observation.ObservationStore;
 import io.vigil.server.patient.PatientStore;
 import java.time.Clock;
@@ -48,11 +50,13 @@ class WardBoard {
     private final WardDirectory directory;
     private final PatientAccess access;
     private final WardProperties settings;
+    private final News2Scores news2;
     private final Clock clock;
 
     WardBoard(PatientStore patients, ObservationStore observations, WardDirectory directory, PatientAccess access,
-              WardProperties settings, Clock clock) {
+              WardProperties settings, News2Scores news2, Clock clock) {
         this.patients = patients;
+        this.news2 = news2;
         this.access = access;
         this.observations = observations;
         this.directory = directory;
@@ -83,19 +87,29 @@ class WardBoard {
         return unit;
     }
 
-    /** The unit's tiles with the latest vitals of every patient the viewer may see, and the unattributed devices. */
+    /**
+     * The unit's tiles with the latest vitals (and NEWS2) of every patient the viewer may see, and the unattributed
+     * devices.
+     */
     WardView view(String unit, WardViewer viewer) {
         String serverTime = clock.instant().toString();
-        List<BedTile> tiles = patients.inScope(viewer.scope(), ALL.equals(unit) ? null : unit).stream()
+        List<BedTile> tiles = patients.admittedInScope(viewer.scope(), ALL.equals(unit) ? null : unit).stream()
                 .sorted(ORDER)
-                .map(patient -> tile(patient, observations.latest(patient.id(), WardVital.types())))
+                .map(patient -> {
+                    List<ObservationRecord> latest = observations.latest(patient.id(), WardVital.types());
+                    return tile(patient, latest, news2.of(patient.id(), latest).score());
+                })
                 .toList();
         List<UnattributedDevice> unattributed = viewer.devices() ? directory.unattributed(settings.unattributedShown()) : List.of();
         return new WardView(unit, serverTime, tiles, unattributed);
     }
 
-    /** The patient's tile with the newest of the given observations for each vital it shows. */
+    /** The patient's tile with the newest of the given observations for each vital it shows, and their NEWS2 now. */
     BedTile tile(PatientRecord patient, Collection<ObservationRecord> records) {
+        return tile(patient, records, news2.current(patient.id()).score());
+    }
+
+    private BedTile tile(PatientRecord patient, Collection<ObservationRecord> records, News2Score score) {
         Map<WardVital, ObservationRecord> newest = new EnumMap<>(WardVital.class);
         for (ObservationRecord record : records) {
             WardVital.of(record.measurement().type().alias())
@@ -105,7 +119,8 @@ class WardBoard {
                 .map(entry -> entry.getKey().reading(entry.getValue(), settings))
                 .toList();
         return new BedTile(patient.id(), patient.unit(), patient.bed(), name(patient), age(patient.birthDate()),
-                patient.sex(), patient.mrn(), vitals);
+                patient.sex(), patient.mrn(), vitals, score.subscores().isEmpty() ? null
+                        : new BedTile.News2Badge(score.total(), score.bandAtLeast().code(), score.complete()));
     }
 
     /** Whether a view of {@code unit} shows a patient of {@code patientUnit}. */

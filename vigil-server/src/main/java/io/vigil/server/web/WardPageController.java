@@ -1,25 +1,23 @@
 package io.vigil.server.web;
 
-import io.vigil.server.api.ApiException;
 import io.vigil.server.audit.RequestAudit;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The web app's pages: the live ward page at {@code /} and the login page. The unit picker offers only the caller's
- * units (and {@code all}); the tiles only the patients they may see.
+ * units (and {@code all}); the tiles only the patients they may see. A unit the caller may not open is answered
+ * with the error page ({@link WebPageRefusals}), like one that does not exist.
  */
 @Controller
-class WardPageController {
+class WardPageController implements WebPage {
     private final WardBoard board;
 
     WardPageController(WardBoard board) {
@@ -40,17 +38,6 @@ class WardPageController {
         model.addAttribute("vitalOrder", String.join(" ", WardVital.types()));
         model.addAttribute("ages", new ReadingAge(Instant.parse(view.serverTime())));
         return "ward";
-    }
-
-    /**
-     * A unit the caller may not open (answered like one that does not exist) or cannot be a unit: the page's error
-     * page with the status, not the API's problem+json.
-     */
-    @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        return "error";
     }
 
     @GetMapping("/login")

@@ -1,0 +1,12 @@
+package io.vigil.server.rpm;
+
+import java.time.Instant;
+
+/**
+ * Time a clinician spent on a patient: timed on the open chart ({@code chart}) or entered by hand ({@code manual}).
+ */
+public record MonitoringTime(String id, String patient, String clinician, Instant start, int seconds, String source,
+                             String note) {
+    static final String CHART = "chart";
+    static final String MANUAL = "manual";
+}
