@@ -92,6 +92,11 @@ class SecurityConfiguration {
                         // HL7 v2 from an interface engine or gateway: integration accounts and administrators.
                         .requestMatchers(HttpMethod.POST, "/api/v1/hl7").hasAnyRole(ADMIN, Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasRole(ADMIN)
+                        // Secure tags: keys, registrations, revocations and the scan log are for administrators;
+                        // scanning a tag (POST /api/v1/tags/scan) is for anyone with a clinical or admin role.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tags/scan").hasAnyRole(ADMIN, CLINICIAN)
+                        .requestMatchers("/api/v1/tag-profiles", "/api/v1/tag-profiles/**", "/api/v1/tags",
+                                "/api/v1/tags/**", "/api/v1/tag-scans").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)
