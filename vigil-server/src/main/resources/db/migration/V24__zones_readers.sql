@@ -52,3 +52,17 @@ CREATE TABLE tag_movement (
     entered_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX tag_movement_uid_idx ON tag_movement (uid, entered_at);
+
+-- Positive patient identification at the bedside: a device assigned to a patient by scanning the patient's wristband
+-- and then the device, with both scans kept as evidence.
+CREATE TABLE bedside_identification (
+    id              VARCHAR(64)  NOT NULL PRIMARY KEY,
+    patient_id      VARCHAR(64)  NOT NULL REFERENCES patient (id),
+    device_id       VARCHAR(64)  NOT NULL REFERENCES device (id),
+    assignment_id   VARCHAR(64)  NOT NULL,
+    wristband_scan  VARCHAR(64)  NOT NULL REFERENCES tag_scan (id),
+    device_scan     VARCHAR(64)  REFERENCES tag_scan (id),
+    identified_by   VARCHAR(100) NOT NULL,
+    identified_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX bedside_identification_patient_idx ON bedside_identification (patient_id);

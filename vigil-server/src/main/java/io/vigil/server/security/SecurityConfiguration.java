@@ -54,7 +54,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
         RequestMatcher ingest = request -> "POST".equals(request.getMethod())
-                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+|raw/[^/]+)");
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+|raw/[^/]+)|/api/v1/readers/[^/]+/reads");
         return http.securityMatcher(ingest)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
@@ -97,6 +97,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tags/scan").hasAnyRole(ADMIN, CLINICIAN)
                         .requestMatchers("/api/v1/tag-profiles", "/api/v1/tag-profiles/**", "/api/v1/tags",
                                 "/api/v1/tags/**", "/api/v1/tag-scans").hasRole(ADMIN)
+                        // Zones and readers: administrators register them; where things are follows patient access.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/zones", "/api/v1/readers").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/readers").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/bedside/identifications").hasRole(CLINICIAN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)

@@ -71,7 +71,7 @@ class TagController {
 
     /** The scan log, newest first: accepted and refused scans with their codes. */
     @GetMapping("/tag-scans")
-    List<TagStore.Scan> scanLog(@RequestParam(required = false) String uid,
+    List<TagScan> scanLog(@RequestParam(required = false) String uid,
                                 @RequestParam(defaultValue = "100") int limit) {
         return store.scans(uid == null ? null : TagRegistry.uid(uid), Math.clamp(limit, 1, 1000));
     }

@@ -115,11 +115,16 @@ public class TagRegistry {
         log.info("event=tag.revoked uid={}", uid(uid));
     }
 
+    /** The tags linked to a patient, practitioner or asset ({@code patient}, {@code practitioner}, {@code asset}). */
+    public List<Tag> linkedTo(String link, String id) {
+        return store.linkedTo(link, id);
+    }
+
     List<Tag> tags() {
         return store.list();
     }
 
-    Optional<Tag> find(String uid) {
+    public Optional<Tag> find(String uid) {
         return store.find(uid).map(TagStore.SealedTag::tag);
     }
 

@@ -37,7 +37,7 @@ public class TagScans {
     private static final Logger log = LoggerFactory.getLogger(TagScans.class);
 
     /** Who scanned, from where, through which reader (null for a handheld). */
-    record Scanner(String actor, String role, String clientAddress, String reader, String request) {}
+    public record Scanner(String actor, String role, String clientAddress, String reader, String request) {}
 
     private final TagRegistry registry;
     private final TagStore store;
@@ -56,7 +56,7 @@ public class TagScans {
         this.clock = clock;
     }
 
-    ScanOutcome scan(String url, Scanner scanner) {
+    public ScanOutcome scan(String url, Scanner scanner) {
         Instant now = clock.instant();
         SunUrl sun;
         switch (SunUrl.parse(url)) {
@@ -68,7 +68,7 @@ public class TagScans {
         Identified identified = identify(sun);
         if (identified.refusal() != null) {
             SunResult.Refused<PiccData> r = identified.refusal();
-            return refused(now, scanner, null, null, r.reason().code(), HttpStatus.UNPROCESSABLE_ENTITY, r.detail());
+            return refused(now, scanner, null, null, r.reason().code(), HttpStatus.UNPROCESSABLE_CONTENT, r.detail());
         }
         PiccData picc = identified.picc();
         if (identified.tag() == null) {
@@ -90,7 +90,7 @@ public class TagScans {
             return refused(now, scanner, picc, tag, TagErrors.REPLAY, HttpStatus.FORBIDDEN,
                     "The tag's read counter is not above the last accepted one: a replayed or cloned message");
         }
-        TagStore.Scan scan = store.recordScan(now, tag.uid(), picc.counter(), scanner.reader(), scanner.actor(), null);
+        TagScan scan = store.recordScan(now, tag.uid(), picc.counter(), scanner.reader(), scanner.actor(), null);
         audit.record(new AuditEvent(now, scanner.actor(), scanner.role(), "tag.scan.accepted", "tag", tag.uid(),
                 tag.patient(), AuditEvent.Outcome.SUCCESS, scanner.clientAddress(), scanner.request()));
         if (tag.patient() != null) {
@@ -139,7 +139,7 @@ public class TagScans {
                                 String message) {
         // The UID of an unregistered tag is kept too: it shows which foreign tag is being tried.
         String uid = picc == null ? null : picc.uid();
-        TagStore.Scan scan = store.recordScan(now, uid, picc == null ? null : picc.counter(), scanner.reader(),
+        TagScan scan = store.recordScan(now, uid, picc == null ? null : picc.counter(), scanner.reader(),
                 scanner.actor(), code);
         int recent = store.refusedSince(uid, scanner.actor(), now.minus(properties.failureWindow()));
         boolean repeated = recent >= properties.failureThreshold();

@@ -22,9 +22,6 @@ class TagStore {
     /** A tag with its own sealed file-read key (or null). */
     record SealedTag(Tag tag, String fileReadKey) {}
 
-    /** One line of the scan log. */
-    record Scan(String id, Instant time, String uid, Integer counter, String reader, String actor, boolean accepted,
-                String code) {}
 
     private static final RowMapper<SealedProfile> PROFILE = (rs, n) -> new SealedProfile(rs.getString("id"),
             rs.getString("meta_read_key_sealed"), rs.getString("file_read_key_sealed"), rs.getString("master_key_sealed"));
@@ -32,7 +29,7 @@ class TagStore {
             rs.getString("profile_id"), rs.getString("kind"), rs.getString("patient_id"), rs.getString("practitioner"),
             rs.getString("asset_id"), rs.getString("asset_type"), rs.getString("home_zone"), rs.getString("status"),
             (Integer) rs.getObject("last_counter")), rs.getString("file_read_key_sealed"));
-    private static final RowMapper<Scan> SCAN = (rs, n) -> new Scan(rs.getString("id"),
+    private static final RowMapper<TagScan> SCAN = (rs, n) -> new TagScan(rs.getString("id"),
             rs.getTimestamp("scanned_at").toInstant(), rs.getString("uid"), (Integer) rs.getObject("counter"),
             rs.getString("reader"), rs.getString("actor"), rs.getBoolean("accepted"), rs.getString("code"));
 
@@ -98,20 +95,20 @@ class TagStore {
                 uid) == 1;
     }
 
-    Scan recordScan(Instant time, String uid, Integer counter, String reader, String actor, String code) {
-        Scan scan = new Scan(UUID.randomUUID().toString(), time, uid, counter, reader, actor, code == null, code);
+    TagScan recordScan(Instant time, String uid, Integer counter, String reader, String actor, String code) {
+        TagScan scan = new TagScan(UUID.randomUUID().toString(), time, uid, counter, reader, actor, code == null, code);
         jdbc.update("INSERT INTO tag_scan (id, scanned_at, uid, counter, reader, actor, accepted, code)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", scan.id(), Timestamp.from(time), uid, counter, reader, actor,
                 scan.accepted(), code);
         return scan;
     }
 
-    Optional<Scan> scan(String id) {
+    Optional<TagScan> scan(String id) {
         return jdbc.query("SELECT * FROM tag_scan WHERE id = ?", SCAN, id).stream().findFirst();
     }
 
     /** Newest first; {@code uid} null for all. */
-    List<Scan> scans(String uid, int limit) {
+    List<TagScan> scans(String uid, int limit) {
         return uid == null
                 ? jdbc.query("SELECT * FROM tag_scan ORDER BY scanned_at DESC FETCH FIRST ? ROWS ONLY", SCAN, limit)
                 : jdbc.query("SELECT * FROM tag_scan WHERE uid = ? ORDER BY scanned_at DESC FETCH FIRST ? ROWS ONLY", SCAN,
