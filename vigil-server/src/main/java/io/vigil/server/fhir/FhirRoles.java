@@ -28,7 +28,8 @@ final class FhirRoles {
             "RiskAssessment", CLINICAL,
             "Device", STAFF,
             "Practitioner", STAFF,
-            "CareTeam", STAFF);
+            "CareTeam", STAFF,
+            "Location", EnumSet.allOf(Role.class));
 
     private FhirRoles() {
     }

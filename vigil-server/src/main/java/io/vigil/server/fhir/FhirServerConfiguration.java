@@ -26,7 +26,8 @@ class FhirServerConfiguration {
                                                        RiskAssessmentResourceProvider riskAssessments,
                                                        PractitionerResourceProvider practitioners,
                                                        CareTeamResourceProvider careTeams,
-                                                       AuditEventResourceProvider auditEvents) {
+                                                       AuditEventResourceProvider auditEvents,
+                                                       LocationResourceProvider locations) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -36,7 +37,7 @@ class FhirServerConfiguration {
         server.setDefaultPrettyPrint(false);
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
         server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, auditEvents));
-        server.registerProviders(List.of(practitioners, careTeams));
+        server.registerProviders(List.of(practitioners, careTeams, locations));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
         server.registerInterceptor(new AuditedPatient());

@@ -123,6 +123,20 @@ abstract class ZoneTrackingContract extends BedsideContract {
     }
 
     @Test
+    void zones_areFhirLocationsInTheirHierarchy() {
+        JsonNode room = clinician.get("/fhir/Location/" + p + "room-1?_format=json").json();
+        assertThat(room.get("resourceType").asText()).isEqualTo("Location");
+        assertThat(room.get("name").asText()).isEqualTo("Room 1");
+        assertThat(room.get("partOf").get("reference").asText()).isEqualTo("Location/" + p + "ward");
+        assertThat(room.get("physicalType").get("coding").get(0).get("code").asText()).isEqualTo("ro");
+        JsonNode wardRooms = clinician.get("/fhir/Location?partof=" + p + "ward&_format=json").json();
+        List<String> ids = new ArrayList<>();
+        wardRooms.get("entry").forEach(e -> ids.add(e.get("resource").get("id").asText()));
+        assertThat(ids).containsExactlyInAnyOrder(p + "room-1", p + "room-2");
+        assertThat(clinician.get("/fhir/Location/" + p + "nowhere?_format=json").status()).isEqualTo(404);
+    }
+
+    @Test
     void readerAuthentication_andBadReads_refusedWithCodes() {
         String readerId = p + "rdr-x";
         String secret = ward.device(readerId, "tag-reader");
