@@ -9,7 +9,12 @@ import io.vigil.server.patient.PatientRegistration;
 import io.vigil.server.patient.PatientStore;
 import io.vigil.sim.PatientPhysiology;
 import io.vigil.sim.SimulatedDevice;
+import io.vigil.sim.FloorFeed;
 import io.vigil.sim.Simulator;
+import io.vigil.sim.TagFloor;
+import io.vigil.server.tag.TagProperties;
+import io.vigil.server.tag.TagRegistry;
+import io.vigil.server.zone.ZoneStore;
 import io.vigil.sim.SimulatorOptions;
 import java.net.URI;
 import java.time.Clock;
@@ -34,10 +39,16 @@ class DemoRunner implements ApplicationRunner {
     private final ObjectProvider<EmbeddedBroker> broker;
     private final Clock clock;
     private Simulator simulator;
+    private final DemoFloor floor;
+    private final TagProperties tagProperties;
+    private FloorFeed floorFeed;
 
     DemoRunner(VigilProperties properties, PatientRegistration registration, PatientStore patients, DeviceStore devices,
-               DeviceAssignments assignments, PatientShares shares, ObjectProvider<EmbeddedBroker> broker, Clock clock) {
+               DeviceAssignments assignments, PatientShares shares, ObjectProvider<EmbeddedBroker> broker, Clock clock,
+               ZoneStore zones, TagRegistry tags, TagProperties tagProperties) {
         this.properties = properties;
+        this.floor = new DemoFloor(zones, tags, devices, assignments, clock);
+        this.tagProperties = tagProperties;
         this.ward = new DemoWard(registration, patients, devices, assignments, shares, clock);
         this.broker = broker;
         this.clock = clock;
@@ -60,6 +71,10 @@ class DemoRunner implements ApplicationRunner {
                 .withSpeed(properties.demo().speed()).withInterval(simulatedInterval()), clock);
         simulator.start(devices);
         log.info("event=demo.simulator_started devices={}", devices.size());
+        TagFloor tagFloor = floor.provision(provisioned, tagProperties.demoPumpLeavesAfter());
+        floorFeed = new FloorFeed(tagFloor, URI.create("mqtt://" + mqtt.host() + ":" + mqtt.port()), clock);
+        floorFeed.start(properties.demo().interval());
+        log.info("event=demo.floor_started readers={}", tagFloor.readers().size());
     }
 
     /** The simulator's interval is in simulated time; the demo's setting is the real time between readings. */
@@ -70,6 +85,10 @@ class DemoRunner implements ApplicationRunner {
     /** Devices go quiet before the broker stops (context-closed comes before lifecycle shutdown). */
     @EventListener(ContextClosedEvent.class)
     public void destroy() {
+        if (floorFeed != null) {
+            floorFeed.close();
+            floorFeed = null;
+        }
         if (simulator != null) {
             simulator.close();
             simulator = null;

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureWindow      the window over which refused scans are counted
  * @param location           how tag reads become a location
  * @param notSeenAfter       an asset tag not read for this long raises "equipment not seen"
+ * @param demoPumpLeavesAfter demo only: when the simulated infusion pump of the first ward bed is wheeled out to the
+ *                            equipment store (and its alert raised)
  */
 @ConfigurationProperties("vigil.tags")
 public record TagProperties(
@@ -21,7 +23,8 @@ public record TagProperties(
         @DefaultValue("3") int failureThreshold,
         @DefaultValue("10m") Duration failureWindow,
         @DefaultValue Location location,
-        @DefaultValue("8h") Duration notSeenAfter) {
+        @DefaultValue("8h") Duration notSeenAfter,
+        @DefaultValue("3m") Duration demoPumpLeavesAfter) {
 
     public TagProperties {
         if (failureThreshold < 1) {

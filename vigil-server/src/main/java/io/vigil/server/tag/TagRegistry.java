@@ -27,9 +27,9 @@ public class TagRegistry {
     private static final Pattern UID = Pattern.compile("[0-9A-Fa-f]{14}");
     private static final List<String> KINDS = List.of(Tag.WRISTBAND, Tag.BADGE, Tag.ASSET);
 
-    record ProfileRequest(String id, String metaReadKey, String fileReadKey, String masterKey) {}
+    public record ProfileRequest(String id, String metaReadKey, String fileReadKey, String masterKey) {}
 
-    record TagRequest(String uid, String profile, String fileReadKey, String kind, String patient, String practitioner,
+    public record TagRequest(String uid, String profile, String fileReadKey, String kind, String patient, String practitioner,
                       String asset, String assetType, String homeZone) {}
 
     /** A profile's keys in the clear, for one verification. */
@@ -49,7 +49,7 @@ public class TagRegistry {
         this.clock = clock;
     }
 
-    void registerProfile(ProfileRequest request) {
+    public void registerProfile(ProfileRequest request) {
         if (request.id() == null || !ID.matcher(request.id()).matches()) {
             throw ApiException.invalid("id", "A profile id is 1–64 characters of [A-Za-z0-9._:-]");
         }
@@ -67,7 +67,7 @@ public class TagRegistry {
                 file != null ? "default" : master != null ? "diversified" : "per-tag");
     }
 
-    Tag registerTag(TagRequest request) {
+    public Tag registerTag(TagRequest request) {
         String uid = uid(request.uid());
         TagStore.SealedProfile profile = store.profile(request.profile() == null ? "" : request.profile())
                 .orElseThrow(() -> ApiException.invalid("profile", "No tag profile has this id"));
@@ -126,6 +126,10 @@ public class TagRegistry {
 
     public Optional<Tag> find(String uid) {
         return store.find(uid).map(TagStore.SealedTag::tag);
+    }
+
+    public boolean profileExists(String id) {
+        return store.profile(id).isPresent();
     }
 
     /** Every profile's meta-read key, opened. */

@@ -38,7 +38,7 @@ public class ZoneStore {
         this.jdbc = jdbc;
     }
 
-    void insertZone(Zone zone, Instant now) {
+    public void insertZone(Zone zone, Instant now) {
         try {
             jdbc.update("INSERT INTO zone (id, name, kind, parent_id, care_unit, is_exit, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     zone.id(), zone.name(), zone.kind(), zone.parent(), zone.careUnit(), zone.exit(), Timestamp.from(now));
@@ -78,7 +78,7 @@ public class ZoneStore {
         return lineage(zone).stream().anyMatch(z -> z.id().equals(ancestor));
     }
 
-    void insertReader(String id, String zone, Instant now) {
+    public void insertReader(String id, String zone, Instant now) {
         try {
             jdbc.update("INSERT INTO tag_reader (id, zone_id, created_at) VALUES (?, ?, ?)", id, zone, Timestamp.from(now));
         } catch (DataIntegrityViolationException e) {
@@ -87,7 +87,7 @@ public class ZoneStore {
         readerZones.put(id, zone);
     }
 
-    Optional<String> readerZone(String reader) {
+    public Optional<String> readerZone(String reader) {
         String cached = readerZones.get(reader);
         if (cached != null) {
             return Optional.of(cached);
