@@ -120,6 +120,11 @@ public class TagRegistry {
         return store.linkedTo(link, id);
     }
 
+    /** Every active asset tag. */
+    public List<Tag> assets() {
+        return store.list().stream().filter(t -> Tag.ASSET.equals(t.kind()) && !t.revoked()).toList();
+    }
+
     List<Tag> tags() {
         return store.list();
     }

@@ -65,7 +65,7 @@ final class ZoneHysteresis {
         }
         Integer strongest = strongest(current.candidateRssi(), read.rssi());
         if (!read.time().isBefore(current.candidateSince().plus(dwell))) {
-            return Whereabouts.at(read.zone(), current.candidateSince());
+            return new Whereabouts(read.zone(), current.candidateSince(), read.time(), null, null, null);
         }
         return new Whereabouts(current.zone(), current.since(), read.time(), current.candidate(),
                 current.candidateSince(), strongest);

@@ -43,6 +43,7 @@ class ZoneHysteresisTest {
         w = hysteresis.next(w, read("room-2", -49, 35));
         assertThat(w.zone()).isEqualTo("room-2");
         assertThat(w.since()).isEqualTo(T0.plusSeconds(20));
+        assertThat(w.lastSeen()).isEqualTo(T0.plusSeconds(35));
     }
 
     @Test

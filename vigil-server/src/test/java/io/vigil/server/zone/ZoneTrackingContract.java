@@ -36,6 +36,8 @@ abstract class ZoneTrackingContract extends BedsideContract {
 
     @Autowired
     EmbeddedBroker broker;
+    @Autowired
+    AssetWatch assetWatch;
 
     VigilClient admin;
     String p;
@@ -89,6 +91,30 @@ abstract class ZoneTrackingContract extends BedsideContract {
         read(room1, "room-1", Map.of("tag", pump, "rssi", -40, "time", at(80)));
         await().atMost(Duration.ofSeconds(10)).until(() -> alerts("asset-left-home-zone").getFirst().get("state").asText()
                 .equals("resolved"));
+
+        JsonNode pumps = utilisation("infusion-pump");
+        assertThat(pumps.get("assets").asInt()).isEqualTo(1);
+        assertThat(pumps.get("inUse").asInt()).isEqualTo(1);
+        assertThat(pumps.get("outsideHome").asInt()).isZero();
+        assertThat(pumps.get("notSeen").asInt()).isZero();
+
+        assetWatch.check(t0.plusSeconds(80).plus(Duration.ofHours(8)).minusSeconds(1));
+        assertThat(alerts("asset-not-seen")).isEmpty();
+        assetWatch.check(t0.plusSeconds(80).plus(Duration.ofHours(8)).plusSeconds(1));
+        assertThat(alerts("asset-not-seen")).singleElement().satisfies(a -> assertThat(a.get("state").asText()).isEqualTo("active"));
+        assertThat(utilisation("infusion-pump").get("notSeen").asInt()).isEqualTo(1);
+        read(room1, "room-1", Map.of("tag", pump, "rssi", -40, "time", Instant.now().toString()));
+        assetWatch.check(Instant.now());
+        assertThat(alerts("asset-not-seen").getFirst().get("state").asText()).isEqualTo("resolved");
+    }
+
+    private JsonNode utilisation(String type) {
+        for (JsonNode row : admin.get("/api/v1/assets/utilisation").json()) {
+            if (row.get("assetType").asText().equals(type)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no " + type);
     }
 
     @Test
