@@ -66,3 +66,12 @@ CREATE TABLE bedside_identification (
     identified_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX bedside_identification_patient_idx ON bedside_identification (patient_id);
+
+-- A reading confirmed as taken for the patient whose wristband was scanned just before it.
+CREATE TABLE bedside_confirmation (
+    observation_id  VARCHAR(64)  NOT NULL PRIMARY KEY,
+    patient_id      VARCHAR(64)  NOT NULL REFERENCES patient (id),
+    wristband_scan  VARCHAR(64)  NOT NULL REFERENCES tag_scan (id),
+    confirmed_by    VARCHAR(100) NOT NULL,
+    confirmed_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);

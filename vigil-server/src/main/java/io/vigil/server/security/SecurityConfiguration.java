@@ -100,7 +100,8 @@ class SecurityConfiguration {
                         // Zones and readers: administrators register them; where things are follows patient access.
                         .requestMatchers(HttpMethod.POST, "/api/v1/zones", "/api/v1/readers").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/readers").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/bedside/identifications").hasRole(CLINICIAN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/bedside/identifications", "/api/v1/bedside/confirmations")
+                                .hasRole(CLINICIAN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Choosing the SpO2 scale is a clinical decision: clinicians only, not administrators.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/patients/*/news2-scale").hasRole(CLINICIAN)

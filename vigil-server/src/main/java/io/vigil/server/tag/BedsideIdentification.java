@@ -5,6 +5,8 @@ import io.vigil.server.access.PatientAccess;
 import io.vigil.server.api.ApiException;
 import io.vigil.server.device.AssignmentStore;
 import io.vigil.server.device.DeviceAssignments;
+import io.vigil.server.observation.ObservationStore;
+import io.vigil.model.ObservationRecord;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -28,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * asset tag, or its id), and {@code POST /api/v1/bedside/identifications} assigns the device to that patient from
  * that moment — no typing. The accepted scans are the evidence, kept with the assignment. Both scans must be the
  * caller's own, accepted, the device's after the wristband's, and within {@value #WINDOW_MINUTES} minutes; a device
- * still assigned to someone else is released at that moment first.
+ * still assigned to someone else is released at that moment first. A reading taken after a wristband scan can be
+ * confirmed as taken for that patient ({@code POST /api/v1/bedside/confirmations}).
  */
 @RestController
 class BedsideIdentification {
@@ -38,15 +41,19 @@ class BedsideIdentification {
 
     record Request(String wristbandScan, String deviceScan, String device) {}
 
+    record Confirmation(String wristbandScan, String observation) {}
+
     private final TagStore tags;
     private final DeviceAssignments assignments;
     private final AssignmentStore assignmentHistory;
     private final PatientAccess access;
+    private final ObservationStore observations;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     BedsideIdentification(TagStore tags, DeviceAssignments assignments, AssignmentStore assignmentHistory,
-                          PatientAccess access, JdbcTemplate jdbc, Clock clock) {
+                          PatientAccess access, ObservationStore observations, JdbcTemplate jdbc, Clock clock) {
+        this.observations = observations;
         this.tags = tags;
         this.assignments = assignments;
         this.assignmentHistory = assignmentHistory;
@@ -97,6 +104,40 @@ class BedsideIdentification {
         answer.put("wristbandScan", wristbandScan.id());
         answer.put("deviceScan", deviceScanId);
         return ResponseEntity.created(URI.create("/api/v1/bedside/identifications/" + id)).body(answer);
+    }
+
+    /**
+     * Confirms a reading as taken for the patient whose wristband the caller scanned just before it: the reading
+     * belongs to that patient and was taken after the scan, within {@value #WINDOW_MINUTES} minutes.
+     */
+    @PostMapping("/api/v1/bedside/confirmations")
+    ResponseEntity<Map<String, Object>> confirm(@RequestBody Confirmation body, Authentication caller) {
+        Instant now = clock.instant();
+        TagScan scan = tags.scan(body.wristbandScan() == null ? "" : body.wristbandScan())
+                .filter(s -> s.accepted() && s.actor().equals(caller.getName()))
+                .orElseThrow(() -> refused("wristbandScan", "Not an accepted scan of yours"));
+        String patient = tags.find(scan.uid()).map(TagStore.SealedTag::tag).map(Tag::patient)
+                .orElseThrow(() -> refused("wristbandScan", "The scan is not of a patient's wristband"));
+        access.requireVisible(patient);
+        ObservationRecord reading = observations.find(body.observation() == null ? "" : body.observation())
+                .filter(o -> patient.equals(o.patientId()))
+                .orElseThrow(() -> refused("observation", "Not a reading of the scanned patient"));
+        Instant taken = reading.measurement().time();
+        if (taken.isBefore(scan.time()) || taken.isAfter(scan.time().plus(WINDOW))) {
+            throw refused("observation", "The reading was not taken within " + WINDOW_MINUTES
+                    + " minutes after the wristband scan");
+        }
+        try {
+            jdbc.update("INSERT INTO bedside_confirmation (observation_id, patient_id, wristband_scan, confirmed_by,"
+                    + " confirmed_at) VALUES (?, ?, ?, ?, ?)", reading.id(), patient, scan.id(), caller.getName(),
+                    Timestamp.from(now));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ApiException(HttpStatus.CONFLICT, io.vigil.server.api.ApiErrors.CONFLICT,
+                    "This reading is confirmed already", "observation");
+        }
+        log.info("event=bedside.confirmed observation={} scan={}", reading.id(), scan.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("observation", reading.id(), "patient", patient,
+                "wristbandScan", scan.id(), "confirmedBy", caller.getName(), "confirmedAt", now));
     }
 
     private void releaseOpenAssignment(String device, Instant now) {

@@ -213,6 +213,29 @@ abstract class ZoneTrackingContract extends BedsideContract {
         assertThat(assignments).hasSize(1);
         assertThat(assignments.get(0).get("patient").asText()).isEqualTo(patient);
         assertThat(assignments.get(0).get("id").asText()).isEqualTo(identified.json().get("assignment").asText());
+
+        String before = reading(Instant.now().minus(1, ChronoUnit.HOURS));
+        String after = reading(Instant.now());
+        VigilClient.Response stale = clinician.post("/api/v1/bedside/confirmations",
+                Map.of("wristbandScan", bandScan, "observation", before));
+        assertThat(stale.status()).as(stale.body()).isEqualTo(422);
+        assertThat(stale.json().get("code").asText()).isEqualTo("VIGIL-1712");
+        VigilClient.Response confirmed = clinician.post("/api/v1/bedside/confirmations",
+                Map.of("wristbandScan", bandScan, "observation", after));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+        assertThat(confirmed.json().get("patient").asText()).isEqualTo(patient);
+        assertThat(clinician.post("/api/v1/bedside/confirmations", Map.of("wristbandScan", bandScan, "observation", after))
+                .status()).isEqualTo(409);
+        assertThat(clinician.post("/api/v1/bedside/confirmations", Map.of("wristbandScan", deviceScan, "observation", after))
+                .status()).isEqualTo(422);
+    }
+
+    /** A heart rate from the patient's bedside monitor at that time; its observation id. */
+    private String reading(Instant time) {
+        VigilClient.Response stored = device.post("/api/v1/devices/" + deviceId + "/measurements",
+                Map.of("time", time.toString(), "values", Map.of("heart-rate", 72)));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        return stored.json().get("observations").get(0).asText();
     }
 
     private void zone(String id, String name, String kind, String parent, String careUnit, boolean exit) {
