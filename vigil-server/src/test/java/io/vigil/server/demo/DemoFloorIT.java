@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.server.Databases;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
+import io.vigil.server.web.FormLogin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,5 +56,9 @@ class DemoFloorIT {
         assertThat(clinician.get("/api/v1/where-is?asset=ward-a-pump-02").json().findValuesAsText("zone"))
                 .containsExactly("ward-a-room-02");
         assertThat(clinician.get("/fhir/Location?partof=ward-a&_format=json").json().get("total").asInt()).isEqualTo(2);
+
+        String floor = new FormLogin(httpPort).logIn("clinician", WardFixture.PASSWORD).get("/floor").body();
+        assertThat(floor).contains("NOT FOR CLINICAL USE", "Ward A equipment store", "ward-a-pump-01",
+                "outside its home zone", "vital-signs-monitor");
     }
 }
