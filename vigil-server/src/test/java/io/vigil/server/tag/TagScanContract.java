@@ -1,5 +1,8 @@
 package io.vigil.server.tag;
 
+import static io.vigil.server.TagFixture.HEX;
+import static io.vigil.server.TagFixture.key;
+import static io.vigil.server.TagFixture.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,10 +14,8 @@ import io.vigil.server.BedsideContract;
 import io.vigil.server.VigilClient;
 import io.vigil.server.audit.AuditRecord;
 import io.vigil.server.audit.AuditTrail;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,8 +30,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the scan log, the audit trail and the technical alert on repeated refusals. Subclasses pick H2 or PostgreSQL.
  */
 abstract class TagScanContract extends BedsideContract {
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -209,18 +208,5 @@ abstract class TagScanContract extends BedsideContract {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("code").asText()).isEqualTo(code);
-    }
-
-    static byte[] key() {
-        byte[] key = new byte[16];
-        RANDOM.nextBytes(key);
-        return key;
-    }
-
-    static String uid() {
-        byte[] uid = new byte[7];
-        RANDOM.nextBytes(uid);
-        uid[0] = 0x04;
-        return HEX.formatHex(uid);
     }
 }

@@ -1,5 +1,8 @@
 package io.vigil.server.zone;
 
+import static io.vigil.server.TagFixture.HEX;
+import static io.vigil.server.TagFixture.key;
+import static io.vigil.server.TagFixture.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,13 +13,11 @@ import io.vigil.server.BedsideContract;
 import io.vigil.server.MqttDevice;
 import io.vigil.server.VigilClient;
 import io.vigil.server.mqtt.EmbeddedBroker;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * patient identification at the bedside. Subclasses pick H2 or PostgreSQL.
  */
 abstract class ZoneTrackingContract extends BedsideContract {
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Autowired
     EmbeddedBroker broker;
@@ -289,18 +288,5 @@ abstract class ZoneTrackingContract extends BedsideContract {
 
     private String at(int seconds) {
         return t0.plusSeconds(seconds).toString();
-    }
-
-    private static byte[] key() {
-        byte[] key = new byte[16];
-        RANDOM.nextBytes(key);
-        return key;
-    }
-
-    private static String uid() {
-        byte[] uid = new byte[7];
-        RANDOM.nextBytes(uid);
-        uid[0] = 0x04;
-        return HEX.formatHex(uid);
     }
 }
