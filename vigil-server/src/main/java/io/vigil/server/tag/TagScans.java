@@ -105,14 +105,16 @@ public class TagScans {
 
     /**
      * The UID and counter, and the registered tag: in the plain form as sent; else decrypted with each profile's
-     * meta-read key in turn until one yields a UID registered under that profile.
+     * meta-read key in turn until one yields a UID registered under that profile. Under a wrong key the tag byte is
+     * random, so a refusal here cannot tell "another batch" from "counter not mirrored": both answer VIGIL-1701. And a
+     * wrong key yields a well-formed tag byte about once in 256 tries — indistinguishable from an unregistered tag of
+     * that batch, so such a URL answers VIGIL-1704.
      */
     private Identified identify(SunUrl sun) {
         if (sun.plain()) {
             PiccData picc = sun.plainPicc();
             return new Identified(picc, store.find(picc.uid()).orElse(null), null);
         }
-        SunResult.Refused<PiccData> firstRefusal = null;
         PiccData unregistered = null;
         for (TagRegistry.ProfileKeys profile : registry.metaReadKeys()) {
             SunResult<PiccData> read = SunVerifier.readPicc(sun, profile.metaReadKey());
@@ -124,15 +126,13 @@ public class TagScans {
                     return new Identified(ok.value(), tag.get(), null);
                 }
                 unregistered = ok.value();
-            } else if (firstRefusal == null || ((SunResult.Refused<PiccData>) read).reason() == SunRefusal.UNSUPPORTED_MIRROR) {
-                firstRefusal = (SunResult.Refused<PiccData>) read;
             }
         }
         if (unregistered != null) {
             return new Identified(unregistered, null, null);
         }
-        return new Identified(null, null, firstRefusal != null ? firstRefusal
-                : new SunResult.Refused<>(SunRefusal.PICC_UNREADABLE, "no tag profile is registered"));
+        return new Identified(null, null, new SunResult.Refused<>(SunRefusal.PICC_UNREADABLE,
+                "the PICC data decrypts to no mirrored UID and counter under any tag profile's meta-read key"));
     }
 
     private ScanOutcome refused(Instant now, Scanner scanner, PiccData picc, Tag tag, String code, HttpStatus status,
