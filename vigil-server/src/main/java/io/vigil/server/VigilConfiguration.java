@@ -50,7 +50,7 @@ class VigilConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "vigil.mqtt", name = "enabled", havingValue = "true", matchIfMissing = true)
     EmbeddedBroker embeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, AuditTrail audit,
-                                  Clock clock) {
-        return new EmbeddedBroker(properties, devices, ingest, audit, clock);
+                                  Clock clock, io.vigil.server.zone.ReaderReads readerReads) {
+        return new EmbeddedBroker(properties, devices, ingest, audit, clock, readerReads);
     }
 }

@@ -10,7 +10,12 @@ import io.vigil.server.patient.PatientRegistration;
 import io.vigil.server.patient.PatientStore;
 import io.vigil.sim.PatientPhysiology;
 import io.vigil.sim.SimulatedDevice;
+import io.vigil.sim.FloorFeed;
 import io.vigil.sim.Simulator;
+import io.vigil.sim.TagFloor;
+import io.vigil.server.tag.TagProperties;
+import io.vigil.server.tag.TagRegistry;
+import io.vigil.server.zone.ZoneStore;
 import io.vigil.sim.SimulatorOptions;
 import java.net.URI;
 import java.time.Clock;
@@ -38,11 +43,17 @@ class DemoRunner implements ApplicationRunner {
     private final DeviceAssignments assignments;
     private Simulator simulator;
     private DemoEcg ecg;
+    private final DemoFloor floor;
+    private final TagProperties tagProperties;
+    private FloorFeed floorFeed;
 
     DemoRunner(VigilProperties properties, PatientRegistration registration, PatientStore patients, DeviceStore devices,
                DeviceAssignments assignments, PatientShares shares, News2ScaleStore scales,
-               ObjectProvider<EmbeddedBroker> broker, Clock clock) {
+               ObjectProvider<EmbeddedBroker> broker, Clock clock, ZoneStore zones, TagRegistry tags,
+               TagProperties tagProperties) {
         this.properties = properties;
+        this.floor = new DemoFloor(zones, tags, devices, assignments, clock);
+        this.tagProperties = tagProperties;
         this.ward = new DemoWard(registration, patients, devices, assignments, shares, scales, clock);
         this.broker = broker;
         this.clock = clock;
@@ -69,6 +80,10 @@ class DemoRunner implements ApplicationRunner {
         log.info("event=demo.simulator_started devices={}", devices.size());
         ecg = DemoEcg.start(deviceStore, assignments, provisioned.getFirst().patientId(),
                 URI.create("mqtt://" + mqtt.host() + ":" + mqtt.port()), clock);
+        TagFloor tagFloor = floor.provision(provisioned, tagProperties.demoPumpLeavesAfter());
+        floorFeed = new FloorFeed(tagFloor, URI.create("mqtt://" + mqtt.host() + ":" + mqtt.port()), clock);
+        floorFeed.start(properties.demo().interval());
+        log.info("event=demo.floor_started readers={}", tagFloor.readers().size());
     }
 
     /** The simulator's interval is in simulated time; the demo's setting is the real time between readings. */
@@ -82,6 +97,10 @@ class DemoRunner implements ApplicationRunner {
         if (ecg != null) {
             ecg.close();
             ecg = null;
+        }
+        if (floorFeed != null) {
+            floorFeed.close();
+            floorFeed = null;
         }
         if (simulator != null) {
             simulator.close();

@@ -32,7 +32,8 @@ final class FhirRoles {
             "Subscription", EnumSet.of(Role.ADMIN, Role.INTEGRATION),
             "Device", STAFF,
             "Practitioner", STAFF,
-            "CareTeam", STAFF);
+            "CareTeam", STAFF,
+            "Location", EnumSet.allOf(Role.class));
 
     private FhirRoles() {
     }

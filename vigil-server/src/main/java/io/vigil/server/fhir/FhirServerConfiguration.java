@@ -30,7 +30,8 @@ class FhirServerConfiguration {
                                                        AuditEventResourceProvider auditEvents,
                                                        FlagResourceProvider flags,
                                                        SubscriptionResourceProvider subscriptions,
-                                                       WaveformOperationProvider waveforms) {
+                                                       WaveformOperationProvider waveforms,
+                                                       LocationResourceProvider locations) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -41,7 +42,7 @@ class FhirServerConfiguration {
         server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
         server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, goals, auditEvents,
                 flags, subscriptions));
-        server.registerProviders(List.of(practitioners, careTeams, waveforms));
+        server.registerProviders(List.of(practitioners, careTeams, waveforms, locations));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
         server.registerInterceptor(new AuditedPatient());

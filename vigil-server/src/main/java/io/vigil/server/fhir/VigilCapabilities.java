@@ -26,7 +26,8 @@ final class VigilCapabilities {
                 + "returns only what the caller may see (care teams' units, shares, break-glass); anything else is 404 "
                 + "like an unknown id. Patient: every role (admins see every registration); Observation, "
                 + "RiskAssessment and Goal (per-patient limit overrides, read-only): clinician, caregiver, integration; Device, Practitioner, CareTeam: admin, clinician, "
-                + "integration; AuditEvent (the audit trail, IHE BALP shapes): admin; other roles get 403. Creating a "
+                + "integration; Location (zones: site, building, unit, room, bed): every role; AuditEvent (the audit trail, "
+                + "IHE BALP shapes): admin; other roles get 403. Creating a "
                 + "Patient needs the admin or clinician role.");
         for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
             resource.getSearchInclude().clear();

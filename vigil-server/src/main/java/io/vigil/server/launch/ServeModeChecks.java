@@ -63,6 +63,10 @@ public class ServeModeChecks implements EnvironmentPostProcessor {
         if (admin.length() < 12 || WEAK.contains(admin.toLowerCase(Locale.ROOT))) {
             problems.add("admin password missing or weak: set VIGIL_ADMIN_PASSWORD to at least 12 characters that are not a default");
         }
+        if (!set(env, "vigil.tags.key-encryption-key")) {
+            problems.add("no key to seal tag keys: set VIGIL_TAGS_KEY_ENCRYPTION_KEY to base64 of 32 random bytes"
+                    + " (e.g. openssl rand -base64 32)");
+        }
         problems.addAll(mqttProblems(env));
         for (String setting : demoSettings(env)) {
             problems.add("demo setting " + setting + " is set: serve mode has no demo ward and no demo users; remove it");

@@ -44,13 +44,15 @@ final class DeviceTopicAuthorizer implements PublishAuthorizer, SubscriptionAuth
         String deviceId = input.getConnectionInformation().getConnectionAttributeStore()
                 .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
         String topic = input.getPublishPacket().getTopic();
-        boolean own = deviceId != null && DeviceTopics.parse(topic).map(t -> t.deviceId().equals(deviceId)).orElse(false);
+        boolean own = deviceId != null && (DeviceTopics.parse(topic).map(t -> t.deviceId().equals(deviceId)).orElse(false)
+                || deviceId.equals(ReaderInterceptor.readerOf(topic)));
         if (own) {
             output.authorizeSuccessfully();
             return;
         }
         byte[] payload = input.getPublishPacket().getPayload().map(DeviceTopicAuthorizer::bytes).orElse(new byte[0]);
-        String reason = "A device may publish only under vigil/v1/devices/<its own id>/";
+        String reason = "A device may publish only under vigil/v1/devices/<its own id>/ (a reader also to"
+                + " vigil/v1/readers/<its own id>/reads)";
         ingest.refuse(new IngestRequest(deviceId, Transport.MQTT, topic, payload, clock.instant()),
                 ApiErrors.TOPIC_NOT_ALLOWED, reason);
         denied("mqtt.publish.denied", deviceId, topic, address(input.getConnectionInformation()), "MQTT PUBLISH");

@@ -16,6 +16,7 @@ import io.vigil.server.device.DeviceStore;
 import io.vigil.server.ingest.IngestService;
 import io.vigil.server.launch.FreePorts;
 import io.vigil.server.tls.KeyMaterial;
+import io.vigil.server.zone.ReaderReads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +49,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     private final VigilProperties.Ingest ingestSettings;
     private final ConnectedDevices connected = new ConnectedDevices();
     private final AuditTrail audit;
+    private final ReaderReads readerReads;
     private volatile boolean extensionStarted;
     private volatile EmbeddedHiveMQ hivemq;
     private volatile boolean running;
@@ -55,7 +57,8 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     private BrokerListeners listeners;
 
     public EmbeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, AuditTrail audit,
-                          Clock clock) {
+                          Clock clock, ReaderReads readerReads) {
+        this.readerReads = readerReads;
         this.audit = audit;
         this.properties = properties;
         this.settings = properties.mqtt();
@@ -145,6 +148,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
         DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(ingest, audit, clock);
         MeasurementInterceptor interceptor = new MeasurementInterceptor(ingest, new DeviceErrorEvents(), clock,
                 ingestSettings.ackTimeout());
+        ReaderInterceptor readerInterceptor = new ReaderInterceptor(readerReads, clock, ingestSettings.ackTimeout());
         return EmbeddedExtension.builder()
                 .withId("vigil-devices")
                 .withName("Vigil device security and ingest")
@@ -158,7 +162,10 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                         Services.securityRegistry().setAuthorizerProvider(i -> authorizer);
                         Services.eventRegistry().setClientLifecycleEventListener(i -> connected);
                         Services.initializerRegistry().setClientInitializer(
-                                (init, client) -> client.addPublishInboundInterceptor(interceptor));
+                                (init, client) -> {
+                                    client.addPublishInboundInterceptor(interceptor);
+                                    client.addPublishInboundInterceptor(readerInterceptor);
+                                });
                         extensionStarted = true;
                     }
 

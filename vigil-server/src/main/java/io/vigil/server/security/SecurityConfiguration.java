@@ -54,7 +54,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
         RequestMatcher ingest = request -> "POST".equals(request.getMethod())
-                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+|raw/[^/]+|waveform/[^/]+)");
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+|raw/[^/]+|waveform/[^/]+)|/api/v1/readers/[^/]+/reads");
         return http.securityMatcher(ingest)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
@@ -92,6 +92,16 @@ class SecurityConfiguration {
                         // HL7 v2 from an interface engine or gateway: integration accounts and administrators.
                         .requestMatchers(HttpMethod.POST, "/api/v1/hl7").hasAnyRole(ADMIN, Role.INTEGRATION.name())
                         .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasRole(ADMIN)
+                        // Secure tags: keys, registrations, revocations and the scan log are for administrators;
+                        // scanning a tag (POST /api/v1/tags/scan) is for anyone with a clinical or admin role.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tags/scan").hasAnyRole(ADMIN, CLINICIAN)
+                        .requestMatchers("/api/v1/tag-profiles", "/api/v1/tag-profiles/**", "/api/v1/tags",
+                                "/api/v1/tags/**", "/api/v1/tag-scans").hasRole(ADMIN)
+                        // Zones and readers: administrators register them; where things are follows patient access.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/zones", "/api/v1/readers").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/readers").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/bedside/identifications", "/api/v1/bedside/confirmations")
+                                .hasRole(CLINICIAN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/patients", "/fhir/Patient").hasAnyRole(ADMIN, CLINICIAN)
                         // Admitting (to a unit and bed) and discharging: administrators.
                         .requestMatchers("/api/v1/patients/*/admission", "/api/v1/patients/*/discharge", "/api/v1/discharged-patients")

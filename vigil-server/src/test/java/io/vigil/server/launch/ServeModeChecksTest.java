@@ -16,7 +16,16 @@ class ServeModeChecksTest {
     private static MockEnvironment withoutTls() {
         return new MockEnvironment()
                 .withProperty("VIGIL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/vigil")
-                .withProperty("vigil.admin-password", "correct horse battery staple");
+                .withProperty("vigil.admin-password", "correct horse battery staple")
+                .withProperty("vigil.tags.key-encryption-key", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
+    }
+
+    @Test
+    void problems_withoutTagKeyEncryptionKey_namesIt() {
+        MockEnvironment env = safe();
+        env.setProperty("vigil.tags.key-encryption-key", "");
+        assertThat(ServeModeChecks.problems(env)).singleElement()
+                .satisfies(p -> assertThat(p).contains("VIGIL_TAGS_KEY_ENCRYPTION_KEY"));
     }
 
     /** Everything serve mode needs, with TLS from Vigil's PEM settings and the embedded broker on. */
