@@ -214,16 +214,17 @@ abstract class WaveformContract extends BedsideContract {
     }
 
     @Test
-    void ecgPage_isServedToThoseWhoSeeThePatient_andNotFoundForOthers() {
+    void ecgPage_isServedToCliniciansWhoSeeThePatient_andForbiddenToCaregivers() {
         FormLogin browser = new FormLogin(httpPort).logIn("clinician", WardFixture.PASSWORD);
         VigilClient.Response page = browser.get("/patients/" + patient + "/ecg");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"live-strip\"", "id=\"review-strip\"", "data-patient=\"" + patient + "\"",
                 "/js/ecg.js", "NOT FOR CLINICAL USE");
         assertThat(browser.get("/js/ecg.js").body()).contains("EventSource");
+        // Patient pages are the clinicians' (caregivers follow their person at /care): 403 even for a shared patient.
         FormLogin other = new FormLogin(httpPort).logIn("caregiver", WardFixture.PASSWORD);
-        assertThat(other.get("/patients/" + ward.patient("home") + "/ecg").status()).isEqualTo(404);
-        assertThat(other.get("/patients/" + patient + "/ecg").status()).isEqualTo(200);
+        assertThat(other.get("/patients/" + ward.patient("home") + "/ecg").status()).isEqualTo(403);
+        assertThat(other.get("/patients/" + patient + "/ecg").status()).isEqualTo(403);
     }
 
     private String topic() {
