@@ -38,8 +38,9 @@ class SimulateCommandIT {
     void httpTransport_provisionsPatientsDevicesAssignments_andPostsReadingsWithDeviceSecrets() {
         Instant before = Instant.now();
 
+        // a glucometer sends once (within the 2 s start jitter) and then every 6 h: 10 s leaves room for a slow start
         int code = run("--url", vigil.uri().toString(), "--transport", "http", "--devices", "4",
-                "--scenario", "mixed", "--duration", "6s", "--interval", "200ms", "--seed", "7", "--unit", "ward-t");
+                "--scenario", "mixed", "--duration", "10s", "--interval", "200ms", "--seed", "7", "--unit", "ward-t");
 
         assertThat(code).as(output()).isZero();
         // mixed: stable (bedside), sepsis (bedside), hypoglycaemia (CGM + glucometer)

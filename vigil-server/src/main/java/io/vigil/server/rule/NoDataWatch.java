@@ -8,12 +8,8 @@ import io.vigil.server.device.DeviceStore;
 import io.vigil.server.observation.ObservationEvents;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,8 +30,6 @@ class NoDataWatch extends ReadingSubscriber {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final NoDataMonitor monitor;
-    private final Duration every;
-    private volatile ScheduledExecutorService scheduler;
 
     NoDataWatch(ObservationEvents events, AlertConditions conditions, JdbcTemplate jdbc, Clock clock,
                 RuleProperties properties) {
@@ -44,7 +38,7 @@ class NoDataWatch extends ReadingSubscriber {
         this.jdbc = jdbc;
         this.clock = clock;
         this.monitor = new NoDataMonitor(properties.expectedReadings());
-        this.every = properties.noDataCheckEvery();
+        repeat("vigil-no-data", properties.noDataCheckEvery(), this::checkSafely);
     }
 
     /**
@@ -83,24 +77,5 @@ class NoDataWatch extends ReadingSubscriber {
         } catch (RuntimeException e) {
             log.warn("event=no_data.check_failed error={}", e.getClass().getSimpleName(), e);
         }
-    }
-
-    @Override
-    public void start() {
-        super.start();
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("vigil-no-data").daemon().factory());
-        started.scheduleWithFixedDelay(this::checkSafely, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler = started;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService running = scheduler;
-        scheduler = null;
-        if (running != null) {
-            running.shutdownNow();
-        }
-        super.stop();
     }
 }
