@@ -45,7 +45,7 @@ async function alerts() {
 
 function escalation(a) {
   if (a.state !== 'active') return '—';
-  return a.escalationRole ? `tier ${a.escalationTier}: ${a.escalationRole}` : `tier ${a.escalationTier}`;
+  return a.escalationRole ? `${a.escalationRole} (tier ${a.escalationTier})` : `tier ${a.escalationTier}`;
 }
 
 function stateText(a) {
