@@ -345,6 +345,7 @@ document.getElementById('news2-scale').addEventListener('submit', async (event) 
     await api('PUT', `${base}/news2-scale`, { scale: Number(chosen) });
     announce(message, `SpO₂ scale ${chosen} saved.`);
     loadNews2();
+    load(); // scale 2 changes the spo2-low limit: the limits and their bands follow
   } catch (e) {
     announce(message, `Could not save the scale: ${e.message}`, true);
   }

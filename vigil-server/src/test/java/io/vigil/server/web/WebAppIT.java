@@ -162,6 +162,8 @@ class WebAppIT extends WardServer {
         page.getByLabel("Scale 2 (hypercapnic respiratory failure)").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save scale")).click();
         assertThat(page.locator("#chart-message")).hasText("SpO₂ scale 2 saved.");
+        assertThat(page.locator("#limit-rows tr[data-limit=\"spo2-low\"]")).hasAttribute("data-source", "scale-2",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
 
         page.getByLabel("New note").fill("Comfortable overnight; oxygen weaned.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
