@@ -25,6 +25,7 @@ let acking = null;
 let snoozing = null;
 let pollTimer = null;
 let loading = false;
+let again = false;
 
 async function loadPatients() {
   const list = await get('/api/v1/patients');
@@ -98,8 +99,12 @@ async function showDetail(id, label) {
 }
 
 async function refresh() {
-  if (loading) return;
+  if (loading) { // a change arrived while loading: load once more afterwards, so the last change is not missed
+    again = true;
+    return;
+  }
   loading = true;
+  again = false;
   try {
     const list = await alerts();
     if (list.some((a) => !patients.has(a.patient))) await loadPatients();
@@ -109,6 +114,7 @@ async function refresh() {
     announce(message, `Could not load alerts: ${e.message}`, true);
   } finally {
     loading = false;
+    if (again) refresh();
   }
 }
 
