@@ -1,5 +1,6 @@
 // The alert inbox: alerts of the clinician's units waiting for acknowledgement (highest priority, then newest
-// first), acknowledge with a reason, resolve; the acknowledged ones; history of resolved alerts. Live: follows the alert event stream (/api/v1/alerts/stream) when the
+// first) with their category and escalation; acknowledge with a listed reason and/or free text, snooze (5–30 min),
+// resolve, see an alert's history and acknowledgements; the acknowledged ones; history of resolved alerts. Live: follows the alert event stream (/api/v1/alerts/stream) when the
 // server has one, else asks again every second — either way another clinician's acknowledgement shows within ~1 s.
 import { announce, api, el, get, patientName, timeElement } from './vigil.js';
 
@@ -9,15 +10,22 @@ const message = document.getElementById('inbox-message');
 const caption = document.getElementById('inbox-caption');
 const status = document.getElementById('live-status');
 const dialog = document.getElementById('ack-dialog');
-const reasonInput = document.getElementById('ack-reason');
+const reasonChoice = document.getElementById('ack-choice');
+const reasonText = document.getElementById('ack-text');
+const ackError = document.getElementById('ack-error');
+const snoozeDialog = document.getElementById('snooze-dialog');
+const detailDialog = document.getElementById('detail-dialog');
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const POLL_MS = 1000;
 const RANK = { high: 0, medium: 1, low: 2 };
 
 let tab = 'active';
 let patients = new Map();
 let acking = null;
+let snoozing = null;
 let pollTimer = null;
 let loading = false;
+let again = false;
 
 async function loadPatients() {
   const list = await get('/api/v1/patients');
@@ -36,34 +44,67 @@ async function alerts() {
     : list.sort((a, b) => (RANK[a.priority] - RANK[b.priority]) || (Date.parse(b.raisedAt) - Date.parse(a.raisedAt)));
 }
 
+function escalation(a) {
+  if (a.state !== 'active') return '—';
+  return a.escalationRole ? `${a.escalationRole} (tier ${a.escalationTier})` : `tier ${a.escalationTier}`;
+}
+
+function stateText(a) {
+  if (a.state === 'acknowledged') return `acknowledged by ${a.acknowledgedBy}: ${a.reason ?? ''}`;
+  if (a.state === 'resolved') return `resolved ${a.resolvedAutomatically ? 'automatically' : `by ${a.resolvedBy}`}`;
+  if (a.snoozed && a.snoozedUntil) {
+    return el('span', { class: 'snoozed' }, 'snoozed until ', el('time', { datetime: a.snoozedUntil }, clock.format(new Date(a.snoozedUntil))));
+  }
+  return 'active';
+}
+
 function row(a) {
   const p = patients.get(a.patient);
   const who = el('a', { href: `/patients/${encodeURIComponent(a.patient)}` }, patientName(p));
   const where = p ? [p.unit, p.bed ? `bed ${p.bed}` : null].filter(Boolean).join(', ') : '';
+  const what = `${a.measurement} alert of ${patientName(p)}`;
+  const button = (action, text, css) => el('button', { type: 'button', class: css, 'data-action': action, 'data-alert': a.id,
+    'aria-label': `${text} ${what}` }, text);
   const actions = el('td', { class: 'actions' });
-  if (a.state === 'active') {
-    actions.append(el('button', { type: 'button', 'data-action': 'ack', 'data-alert': a.id,
-      'aria-label': `Acknowledge ${a.measurement} alert of ${patientName(p)}` }, 'Acknowledge'));
-  }
-  if (a.state !== 'resolved') {
-    actions.append(el('button', { type: 'button', class: 'secondary', 'data-action': 'resolve', 'data-alert': a.id,
-      'aria-label': `Resolve ${a.measurement} alert of ${patientName(p)}` }, 'Resolve'));
-  }
-  const state = a.state === 'acknowledged' ? `acknowledged by ${a.acknowledgedBy}: ${a.reason ?? ''}`
-    : a.state === 'resolved' ? `resolved ${a.resolvedAutomatically ? 'automatically' : `by ${a.resolvedBy}`}` : 'active';
+  if (a.state === 'active') actions.append(button('ack', 'Acknowledge'), button('snooze', 'Snooze', 'secondary'));
+  if (a.state !== 'resolved') actions.append(button('resolve', 'Resolve', 'secondary'));
+  actions.append(button('detail', 'Details', 'secondary'));
   return el('tr', { 'data-alert': a.id, class: `priority-${a.priority}` },
     el('td', {}, el('span', { class: 'badge' }, a.priority)),
     el('td', {}, who, where ? el('span', { class: 'hint' }, ` ${where}`) : null),
-    el('td', {}, `${a.measurement} (${a.rule})`),
+    el('td', {}, `${a.measurement} (${a.rule}) `, el('span', { class: `category category-${a.category}` }, a.category)),
     el('td', {}, String(a.lastValue)),
     el('td', {}, timeElement(a.raisedAt)),
-    el('td', {}, state),
+    el('td', { class: 'state' }, stateText(a)),
+    el('td', { class: 'escalation' }, escalation(a)),
     actions);
 }
 
+async function loadReasons() {
+  const { reasons } = await get('/api/v1/alerts/ack-reasons');
+  reasonChoice.replaceChildren(...reasons.map((r) => el('option', { value: r }, r)),
+    el('option', { value: '' }, 'Other (write it below)'));
+}
+
+async function showDetail(id, label) {
+  const { history, acknowledgements } = await get(`/api/v1/alerts/${encodeURIComponent(id)}`);
+  document.getElementById('detail-what').textContent = label;
+  document.getElementById('detail-history').replaceChildren(...history.map((h) => el('tr', {},
+    el('td', {}, timeElement(h.at)), el('td', {}, h.action), el('td', {}, h.actor ?? '—'), el('td', {}, h.state ?? ''),
+    el('td', {}, h.detail ?? ''))));
+  const acks = document.getElementById('detail-acks');
+  acks.replaceChildren(...acknowledgements.map((k) => el('li', {}, el('strong', {}, k.user), ': ', k.reason, ' · ', timeElement(k.at))));
+  if (acknowledgements.length === 0) acks.append(el('li', { class: 'empty' }, 'Nobody has acknowledged it.'));
+  detailDialog.showModal();
+}
+
 async function refresh() {
-  if (loading) return;
+  if (loading) { // a change arrived while loading: load once more afterwards, so the last change is not missed
+    again = true;
+    return;
+  }
   loading = true;
+  again = false;
   try {
     const list = await alerts();
     if (list.some((a) => !patients.has(a.patient))) await loadPatients();
@@ -73,6 +114,7 @@ async function refresh() {
     announce(message, `Could not load alerts: ${e.message}`, true);
   } finally {
     loading = false;
+    if (again) refresh();
   }
 }
 
@@ -93,7 +135,7 @@ function follow() {
   let opened = false;
   source.onopen = () => { opened = true; live('live', 'Live'); };
   source.onmessage = refresh;
-  for (const name of ['alert', 'alerts', 'raised', 'acknowledged', 'resolved', 'updated', 'snapshot']) source.addEventListener(name, refresh);
+  source.addEventListener('alert', refresh); // every stored change: raised, updated, acknowledged, snoozed, escalated…
   source.onerror = () => {
     if (!opened) { // no alert stream on this server: ask every second instead
       source.close();
@@ -108,27 +150,42 @@ rows.addEventListener('click', async (event) => {
   const button = event.target.closest('button[data-action]');
   if (!button) return;
   const id = button.dataset.alert;
+  const label = button.getAttribute('aria-label').replace(/^\S+ /, '');
   if (button.dataset.action === 'ack') {
     acking = id;
-    document.getElementById('ack-what').textContent = button.getAttribute('aria-label');
-    reasonInput.value = '';
+    document.getElementById('ack-what').textContent = label;
+    reasonText.value = '';
+    announce(ackError, '');
     dialog.showModal();
-    reasonInput.focus();
+    reasonChoice.focus();
+    return;
+  }
+  if (button.dataset.action === 'snooze') {
+    snoozing = id;
+    document.getElementById('snooze-what').textContent = label;
+    snoozeDialog.showModal();
     return;
   }
   try {
+    if (button.dataset.action === 'detail') {
+      await showDetail(id, label);
+      return;
+    }
     await api('POST', `/api/v1/alerts/${encodeURIComponent(id)}/resolve`);
     announce(message, 'Alert resolved.');
     refresh();
   } catch (e) {
-    announce(message, `Could not resolve: ${e.message}`, true);
+    announce(message, `Could not ${button.dataset.action === 'detail' ? 'show the alert' : 'resolve'}: ${e.message}`, true);
   }
 });
 
 document.getElementById('ack-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const reason = reasonInput.value.trim();
-  if (!reason) return;
+  const reason = [reasonChoice.value, reasonText.value.trim()].filter(Boolean).join(': ');
+  if (!reason) {
+    announce(ackError, 'Choose a reason or write one.', true);
+    return;
+  }
   dialog.close();
   try {
     await api('POST', `/api/v1/alerts/${encodeURIComponent(acking)}/ack`, { reason });
@@ -138,6 +195,21 @@ document.getElementById('ack-form').addEventListener('submit', async (event) => 
     announce(message, `Could not acknowledge: ${e.message}`, true);
   }
 });
+
+document.getElementById('snooze-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  snoozeDialog.close();
+  const minutes = Number(document.getElementById('snooze-minutes').value);
+  try {
+    const alert = await api('POST', `/api/v1/alerts/${encodeURIComponent(snoozing)}/snooze`, { minutes });
+    announce(message, `Alert snoozed until ${clock.format(new Date(alert.snoozedUntil))}.`);
+    refresh();
+  } catch (e) {
+    announce(message, `Could not snooze: ${e.message}`, true);
+  }
+});
+document.getElementById('snooze-cancel').addEventListener('click', () => snoozeDialog.close());
+document.getElementById('detail-close').addEventListener('click', () => detailDialog.close());
 document.getElementById('ack-cancel').addEventListener('click', () => dialog.close());
 
 for (const button of document.querySelectorAll('[data-tab]')) {
@@ -150,5 +222,6 @@ for (const button of document.querySelectorAll('[data-tab]')) {
 }
 
 await loadPatients().catch(() => {});
+await loadReasons().catch(() => {}); // without the list, free text alone
 await refresh();
 follow();

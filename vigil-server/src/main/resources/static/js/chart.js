@@ -1,5 +1,5 @@
 // A patient's chart: trend charts (uPlot, from the WebJar) over a chosen window with limit bands and alert marks, the
-// same data as a table, NEWS2 and its SpO2 scale, the glucose report for CGM wearers, notes, and the monitoring-time
+// same data as a table, NEWS2 and its SpO2 scale, the patient's alarm limits (override, reset to default), the glucose report for CGM wearers, notes, and the monitoring-time
 // heartbeat (every 30 s while the page is visible; the server credits no more than the time that really passed).
 import { announce, api, el, formatTime, get, timeElement } from './vigil.js';
 
@@ -201,7 +201,7 @@ async function load() {
   }
 }
 
-/** Per-patient limits replace the defaults when the server has them (GET …/limits). */
+/** Per-patient limits replace the defaults when the server has them (GET …/limits); they are listed for editing. */
 async function patientLimits(data) {
   try {
     const limits = await get(`${base}/limits`);
@@ -209,11 +209,87 @@ async function patientLimits(data) {
     if (Array.isArray(rules) && rules.every((r) => r.measurement && r.direction && typeof r.threshold === 'number')) {
       data.limits = rules.map((r) => ({ ...r, direction: r.direction.toLowerCase() }));
       document.getElementById('limits-source').textContent = 'this patient\'s limits';
+      listLimits(rules);
     }
   } catch {
     // no per-patient limits on this server: the defaults stay
   }
 }
+
+const limitRows = document.getElementById('limit-rows');
+const limitDialog = document.getElementById('limit-dialog');
+const limitError = document.getElementById('limit-error');
+const limitMessage = document.getElementById('limits-message');
+let editing = null;
+
+/** ISO-8601 duration (as the API writes it: PT1M30S) → seconds. */
+function seconds(duration) {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(duration ?? '');
+  return m ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : 0;
+}
+
+function listLimits(rules) {
+  limitRows.replaceChildren(...rules.map((r) => {
+    const source = r.source === 'override' ? `override (${r.setBy ?? '?'}, ${formatTime(r.setAt)})` : r.source;
+    const actions = el('td', { class: 'actions' },
+      el('button', { type: 'button', class: 'secondary', 'data-limit': r.id, 'data-action': 'edit', 'aria-label': `Edit ${r.id}` }, 'Edit'));
+    if (r.source === 'override') {
+      actions.append(el('button', { type: 'button', class: 'secondary', 'data-limit': r.id, 'data-action': 'reset',
+        'aria-label': `Reset ${r.id} to default` }, 'Reset'));
+    }
+    const tr = el('tr', { 'data-limit': r.id, 'data-source': r.source },
+      el('th', { scope: 'row' }, r.id),
+      el('td', {}, `${r.threshold} ${r.unit ?? ''}`),
+      el('td', {}, String(r.hysteresis ?? '')),
+      el('td', {}, `${seconds(r.duration)} s`),
+      el('td', {}, r.priority),
+      el('td', { class: 'source' }, source),
+      actions);
+    tr.limit = r;
+    return tr;
+  }));
+}
+
+limitRows.addEventListener('click', async (event) => {
+  const button = event.target.closest('button[data-action]');
+  if (!button) return;
+  const limit = button.closest('tr').limit;
+  if (button.dataset.action === 'edit') {
+    editing = limit.id;
+    document.getElementById('limit-what').textContent = `${limit.id} (${limit.unit ?? ''}), now ${limit.source}`;
+    document.getElementById('limit-threshold').value = limit.threshold;
+    document.getElementById('limit-hysteresis').value = limit.hysteresis ?? '';
+    document.getElementById('limit-duration').value = seconds(limit.duration);
+    document.getElementById('limit-priority').value = limit.priority;
+    announce(limitError, '');
+    limitDialog.showModal();
+    return;
+  }
+  try {
+    await api('DELETE', `${base}/limits/${encodeURIComponent(limit.id)}`);
+    announce(limitMessage, `${limit.id} is back to its default.`);
+    load();
+  } catch (e) {
+    announce(limitMessage, `Could not reset ${limit.id}: ${e.message}`, true);
+  }
+});
+
+document.getElementById('limit-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const value = (id) => document.getElementById(id).value.trim();
+  const body = { threshold: Number(value('limit-threshold')), priority: value('limit-priority') };
+  if (value('limit-hysteresis') !== '') body.hysteresis = Number(value('limit-hysteresis'));
+  if (value('limit-duration') !== '') body.duration = `PT${Number(value('limit-duration'))}S`;
+  try {
+    await api('PUT', `${base}/limits/${encodeURIComponent(editing)}`, body);
+    limitDialog.close();
+    announce(limitMessage, `${editing} overridden for this patient.`);
+    load();
+  } catch (e) {
+    announce(limitError, e.message, true); // the problem's detail, e.g. a threshold outside the plausible range
+  }
+});
+document.getElementById('limit-cancel').addEventListener('click', () => limitDialog.close());
 
 function render() {
   if (!lastData) return;
@@ -269,6 +345,7 @@ document.getElementById('news2-scale').addEventListener('submit', async (event) 
     await api('PUT', `${base}/news2-scale`, { scale: Number(chosen) });
     announce(message, `SpO₂ scale ${chosen} saved.`);
     loadNews2();
+    load(); // scale 2 changes the spo2-low limit: the limits and their bands follow
   } catch (e) {
     announce(message, `Could not save the scale: ${e.message}`, true);
   }

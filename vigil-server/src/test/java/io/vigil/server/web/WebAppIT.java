@@ -162,6 +162,8 @@ class WebAppIT extends WardServer {
         page.getByLabel("Scale 2 (hypercapnic respiratory failure)").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save scale")).click();
         assertThat(page.locator("#chart-message")).hasText("SpO₂ scale 2 saved.");
+        assertThat(page.locator("#limit-rows tr[data-limit=\"spo2-low\"]")).hasAttribute("data-source", "scale-2",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
 
         page.getByLabel("New note").fill("Comfortable overnight; oxygen weaned.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
@@ -193,7 +195,8 @@ class WebAppIT extends WardServer {
         screenshots(page, "alerts");
 
         here.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Acknowledge"))).click();
-        page.getByLabel("Reason").fill("Probe re-sited, SpO2 recovering");
+        page.getByLabel("Reason").selectOption("Sensor or lead problem");
+        page.getByLabel("Free text").fill("Probe re-sited, SpO2 recovering");
         long clicked = System.nanoTime();
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Acknowledge")).click();
         assertThat(there).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
@@ -202,12 +205,97 @@ class WebAppIT extends WardServer {
         assertThat(here).hasCount(0);
 
         second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledged")).click();
-        assertThat(there).containsText("Probe re-sited, SpO2 recovering");
+        assertThat(there).containsText("Sensor or lead problem: Probe re-sited, SpO2 recovering");
         there.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Resolve"))).click();
         assertThat(there).hasCount(0);
         second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("History")).click();
         assertThat(there).containsText("resolved by clinician");
         second.context().close();
+    }
+
+    @Test
+    void inbox_showsCategoryAndEscalation_snoozesAnAlert_showsItsHistoryAndAcknowledgements() {
+        String patient = admit("15", "Mary", "Somerville", "1940-12-26", "female");
+        send(monitor(patient), reading(Instant.now(), "{\"spo2\": 84}"));
+        String alert = alertOf(patient);
+        VigilClient clinician = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
+
+        logIn(page, "clinician");
+        page.navigate(url("/alerts"));
+        Locator row = page.locator("tr[data-alert=\"" + alert + "\"]");
+        assertThat(row.locator(".category")).hasText("physiological");
+        String role = clinician.get("/api/v1/alerts/" + alert).json().get("alert").get("escalationRole").asText();
+        assertThat(row.locator(".escalation")).containsText("tier");
+        assertThat(row.locator(".escalation")).containsText(role);
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Snooze"))).click();
+        page.getByLabel("Snooze for").selectOption("15");
+        Instant asked = Instant.now();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Snooze")).click();
+        assertThat(row.locator(".state")).containsText(Pattern.compile("snoozed until \\d{1,2}:\\d{2}"), new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        var stored = clinician.get("/api/v1/alerts/" + alert).json().get("alert");
+        assertThat(stored.get("snoozed").asBoolean()).isTrue();
+        assertThat(Instant.parse(stored.get("snoozedUntil").asText()))
+                .isBetween(asked.plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60 + 5));
+        screenshots(page, "alerts-snoozed");
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Details"))).click();
+        Locator history = page.locator("#detail-history tr");
+        assertThat(history.first()).containsText("raised");
+        assertThat(page.locator("#detail-history")).containsText("snoozed");
+        assertThat(history.filter(new Locator.FilterOptions().setHasText("snoozed")).first()).containsText("clinician");
+        assertThat(page.locator("#detail-acks")).hasText("Nobody has acknowledged it.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close")).click();
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Acknowledge"))).click();
+        page.getByLabel("Reason").selectOption("Artefact or movement");
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Acknowledge")).click();
+        assertThat(row).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledged")).click();
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Details"))).click();
+        assertThat(page.locator("#detail-acks li")).hasCount(1);
+        assertThat(page.locator("#detail-acks li")).containsText("clinician: Artefact or movement");
+        assertThat(page.locator("#detail-history")).containsText("acknowledged");
+    }
+
+    @Test
+    void patientChart_overridesALimit_showsTheProblemOfAnImplausibleOne_resetsItToDefault() {
+        String patient = admit("16", "Emmy", "Noether", "1942-03-23", "female");
+        logIn(page, "clinician");
+        page.navigate(url("/patients/" + patient));
+        Locator limit = page.locator("#limit-rows tr[data-limit=\"heart-rate-high\"]");
+        assertThat(limit).hasAttribute("data-source", "default", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
+        String defaultThreshold = limit.locator("td").first().textContent();
+
+        limit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit heart-rate-high")).click();
+        page.getByLabel("Threshold").fill("900");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save override")).click();
+        assertThat(page.locator("#limit-error")).containsText("The threshold is a number within");
+        assertThat(page.getByRole(AriaRole.DIALOG)).isVisible();
+
+        page.getByLabel("Threshold").fill("150");
+        page.getByLabel("Hysteresis").fill("10");
+        page.getByLabel("Duration (seconds)").fill("30");
+        page.getByLabel("Priority").selectOption("medium");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save override")).click();
+        assertThat(limit).hasAttribute("data-source", "override", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
+        assertThat(limit.locator(".source")).containsText("override (clinician");
+        assertThat(limit.locator("td").first()).containsText("150");
+        assertThat(limit).containsText("30 s");
+        assertThat(limit).containsText("medium");
+        VigilClient clinician = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
+        var stored = clinician.get("/api/v1/patients/" + patient + "/limits").json();
+        var heartRateHigh = java.util.stream.StreamSupport.stream(stored.spliterator(), false)
+                .filter(l -> l.get("id").asText().equals("heart-rate-high")).findFirst().orElseThrow();
+        assertThat(heartRateHigh.get("source").asText()).isEqualTo("override");
+        assertThat(heartRateHigh.get("threshold").asDouble()).isEqualTo(150.0);
+        assertThat(heartRateHigh.get("duration").asText()).isEqualTo("PT30S");
+        screenshots(page, "chart-limits");
+
+        limit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reset heart-rate-high to default")).click();
+        assertThat(limit).hasAttribute("data-source", "default", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
+        assertThat(limit.locator("td").first()).hasText(defaultThreshold);
+        assertThat(page.locator("#limits-message")).hasText("heart-rate-high is back to its default.");
     }
 
     @Test
