@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -110,15 +112,20 @@ class WardStreamIT extends WardServer {
 
     @Test
     void stream_beyondTheLimitPerUser_isRefusedWith429() {
+        // A user of its own: other test classes sharing this server may leave a caregiver's stream open until its
+        // next keep-alive finds the browser gone.
+        String follower = "follower-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(new WardFixture(httpPort).admin().post("/api/v1/users", Map.of("username", follower, "password",
+                WardFixture.PASSWORD, "roles", List.of("caregiver"))).status()).isEqualTo(201);
         List<EventStream> open = new ArrayList<>();
         try {
             for (int i = 0; i < settings.maxStreamsPerUser(); i++) {
-                EventStream stream = EventStream.open(httpPort, "/api/v1/stream/ward?unit=all", "caregiver", WardFixture.PASSWORD);
+                EventStream stream = EventStream.open(httpPort, "/api/v1/stream/ward?unit=all", follower, WardFixture.PASSWORD);
                 open.add(stream);
                 assertThat(stream.status()).isEqualTo(200);
                 stream.next("ward");
             }
-            try (EventStream refused = EventStream.open(httpPort, "/api/v1/stream/ward?unit=all", "caregiver", WardFixture.PASSWORD)) {
+            try (EventStream refused = EventStream.open(httpPort, "/api/v1/stream/ward?unit=all", follower, WardFixture.PASSWORD)) {
                 assertThat(refused.status()).isEqualTo(429);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
                 assertThat(refused.body()).contains("VIGIL-1204");
