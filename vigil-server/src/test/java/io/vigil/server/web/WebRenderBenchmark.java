@@ -18,6 +18,7 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Not a test: a measurement run that prints figures (docs/benchmarks.md), run only when named —
@@ -26,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * H2, of the central station with 60 patients and of a patient chart holding 7 days of 1-minute readings (heart
  * rate, SpO2, respiratory rate: 30,240 observations), each the median of {@link #RUNS} page loads after one warm-up.
  */
+// Page loads follow each other faster than the 2 s keep-alive notices the streams they leave: room for all of them.
+@TestPropertySource(properties = "vigil.ward.max-streams-per-user=64")
 class WebRenderBenchmark extends WardServer {
     private static final int RUNS = 7;
     private static final int PATIENTS = 60;
