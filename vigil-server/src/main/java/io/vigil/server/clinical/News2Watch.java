@@ -44,8 +44,8 @@ class News2Watch extends Listening {
     /** Patients whose NEWS2 is to be recomputed. */
     private final Set<String> due = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
-    private final ExecutorService scorer = Executors.newSingleThreadExecutor(
-            task -> Thread.ofPlatform().name("vigil-news2-watch").daemon().unstarted(task));
+    /** Made anew at each start: a paused context (stopped, later started again) must score again. */
+    private volatile ExecutorService scorer;
 
     News2Watch(ObservationEvents events, News2Scores news2, News2History history, AlertConditions conditions,
                @Value("${vigil.news2.clear-after:PT5M}") Duration holdToClear) {
@@ -69,8 +69,9 @@ class News2Watch extends Listening {
                 added |= due.add(o.patientId());
             }
         }
-        if (added && draining.compareAndSet(false, true)) {
-            scorer.execute(this::drain);
+        ExecutorService current = scorer;
+        if (added && current != null && draining.compareAndSet(false, true)) {
+            current.execute(this::drain);
         }
     }
 
@@ -114,9 +115,21 @@ class News2Watch extends Listening {
     }
 
     @Override
+    public void start() {
+        draining.set(false);
+        scorer = Executors.newSingleThreadExecutor(
+                task -> Thread.ofPlatform().name("vigil-news2-watch").daemon().unstarted(task));
+        super.start();
+    }
+
+    @Override
     public void stop() {
         super.stop();
-        scorer.shutdownNow();
+        ExecutorService current = scorer;
+        scorer = null;
+        if (current != null) {
+            current.shutdownNow();
+        }
     }
 
     @Override

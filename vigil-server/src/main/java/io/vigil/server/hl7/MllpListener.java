@@ -85,6 +85,12 @@ public class MllpListener implements SmartLifecycle {
         }
     }
 
+    /** Not stopped when a context is paused: senders hold its port; a paused test context keeps the listener (idle) rather than rebind elsewhere. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public boolean isRunning() {
         ServerSocket socket = server;

@@ -63,6 +63,7 @@ class ObservationWriter implements SmartLifecycle {
 
     @Override
     public void start() {
+        accepting = true;
         running = true;
         thread = Thread.ofPlatform().name("vigil-observation-writer").start(this::run);
     }

@@ -245,6 +245,12 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
         stop();
     }
 
+    /** Not stopped when a context is paused: devices and tests hold its ports; a paused test context keeps its broker (idle) rather than reopen it elsewhere. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

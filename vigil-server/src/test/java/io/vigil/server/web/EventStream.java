@@ -96,10 +96,15 @@ public final class EventStream implements AutoCloseable {
 
     /** The next event (comments are not events); fails after a generous wait so a broken stream cannot hang the build. */
     public Event next() {
+        return next(PATIENCE);
+    }
+
+    /** The next event, waiting at most {@code patience}. */
+    public Event next(Duration patience) {
         try {
-            Event event = events.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            Event event = events.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
             if (event == null) {
-                throw new AssertionError("no event within " + PATIENCE);
+                throw new AssertionError("no event within " + patience);
             }
             return event;
         } catch (InterruptedException e) {
