@@ -6,6 +6,7 @@ import io.vigil.analytics.watch.PatientWatch;
 import io.vigil.analytics.watch.WatchRules;
 import io.vigil.model.ObservationRecord;
 import io.vigil.server.alert.AlertConditions;
+import io.vigil.server.alert.ConditionLanes;
 import io.vigil.server.clinical.News2ScaleChosen;
 import io.vigil.server.clinical.News2ScaleStore;
 import io.vigil.server.observation.ObservationEvents;
@@ -18,21 +19,23 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Runs every stored reading attributed to a patient through that patient's {@link PatientWatch} — limits (with
  * the patient's overrides and NEWS2 SpO2 scale), technical conditions, trends, the CGM predicted low — and reports
- * each condition event to {@link AlertConditions}. Readings arrive after commit, in commit order, on the observation dispatch thread. An override set over REST, and a NEWS2 SpO2 scale chosen over REST
+ * each condition event to {@link AlertConditions} through {@link ConditionLanes} (the alert database work runs off
+ * this thread, raised and cleared conditions ahead of further breaches). Readings arrive after commit, in commit
+ * order, on the observation dispatch thread. An override set over REST, and a NEWS2 SpO2 scale chosen over REST
  * ({@link News2ScaleChosen}, once committed), take effect from the patient's next reading. The watches live in
  * memory: after a restart they start fresh, so a condition still true raises again — and, its alert being still
  * open, updates that alert. Unattributed readings (a device not assigned to anyone) raise nothing.
  */
 @Component
 class RuleWatch extends ReadingSubscriber {
-    private final AlertConditions conditions;
+    private final ConditionLanes conditions;
     private final LimitOverrideStore overrides;
     private final News2ScaleStore scales;
     private final WatchRules rules;
     /** Each patient's watch; guarded by the watch itself. */
     private final Map<String, PatientWatch> watches = new ConcurrentHashMap<>();
 
-    RuleWatch(ObservationEvents events, AlertConditions conditions, LimitOverrideStore overrides, News2ScaleStore scales,
+    RuleWatch(ObservationEvents events, ConditionLanes conditions, LimitOverrideStore overrides, News2ScaleStore scales,
               RuleProperties properties) {
         super(events);
         this.conditions = conditions;
@@ -52,7 +55,7 @@ class RuleWatch extends ReadingSubscriber {
             synchronized (watch) {
                 raised = watch.accept(observation);
             }
-            raised.forEach(conditions::report);
+            raised.forEach(conditions::submit);
         }
     }
 
