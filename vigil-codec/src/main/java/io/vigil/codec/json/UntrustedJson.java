@@ -40,7 +40,8 @@ public final class UntrustedJson {
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
                 .build();
-        this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+        this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .nodeFactory(new CompactNodes()).build();
     }
 
     /** The object or array the payload holds, or the reason it is refused (MALFORMED_PAYLOAD, PAYLOAD_TOO_LARGE). */

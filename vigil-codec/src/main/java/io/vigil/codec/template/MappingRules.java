@@ -55,5 +55,10 @@ final class MappingRules {
      * @param time   or null: the receive time
      * @param id     selects the message id that makes a retry idempotent, or null
      */
-    record Mapping(Selector match, Condition when, TimeRule time, Selector id, List<ValueRule> values) {}
+    record Mapping(Selector match, Condition when, TimeRule time, Selector id, List<ValueRule> values, FilterIndex index) {
+        /** {@code index}: the values' filters over one array found in one pass per token, or null. */
+        Mapping(Selector match, Condition when, TimeRule time, Selector id, List<ValueRule> values) {
+            this(match, when, time, id, values, FilterIndex.of(values));
+        }
+    }
 }

@@ -68,6 +68,47 @@ public final class Selector {
         return !steps.isEmpty() && steps.getLast() instanceof Child child ? child.name() : null;
     }
 
+    /**
+     * A selector that ends in one filter picking elements by an integer member ({@code @.measures[?(@.type == 1)]}),
+     * after steps that select at most one node: the node those steps lead to ({@code array}), the member and the
+     * literal. Lets a mapping find the elements of several such selectors over the same array in one pass
+     * ({@link FilterIndex}).
+     */
+    record Keyed(List<Step> array, boolean relative, String member, long key, JsonNode literal) {}
+
+    /** This selector as a {@link Keyed} filter, or null when it is not one. */
+    Keyed keyed() {
+        if (steps.isEmpty() || !(steps.getLast() instanceof Filter filter) || filter.negated()
+                || filter.path().size() != 1 || filter.literal() == null || !filter.literal().isIntegralNumber()
+                || !filter.literal().canConvertToLong()) {
+            return null;
+        }
+        List<Step> array = steps.subList(0, steps.size() - 1);
+        for (Step step : array) {
+            if (!(step instanceof Child) && !(step instanceof Index)) {
+                return null;
+            }
+        }
+        return new Keyed(array, relative, filter.path().getFirst(), filter.literal().longValue(), filter.literal());
+    }
+
+    /** The node a path of names and indexes leads to from the payload or the token, or null. */
+    static JsonNode follow(List<Step> steps, boolean relative, JsonNode root, JsonNode current) {
+        JsonNode node = relative ? current : root;
+        for (Step step : steps) {
+            node = switch (step) {
+                case Child child -> node.isObject() ? node.get(child.name()) : null;
+                case Index index -> node.isArray() ? element(node, index.index()) : null;
+                case Wildcard wildcard -> throw new IllegalStateException("a wildcard selects many");
+                case Filter filter -> throw new IllegalStateException("a filter selects many");
+            };
+            if (node == null || node.isMissingNode()) {
+                return null;
+            }
+        }
+        return node;
+    }
+
     /** Whether it starts at the matched token ({@code @}) rather than the payload ({@code $}). */
     public boolean relative() {
         return relative;
@@ -145,19 +186,7 @@ public final class Selector {
 
     /** A path of names and indexes selects at most one node: followed without collecting lists. */
     private JsonNode single(JsonNode start) {
-        JsonNode node = start;
-        for (Step step : steps) {
-            node = switch (step) {
-                case Child child -> node.isObject() ? node.get(child.name()) : null;
-                case Index index -> node.isArray() ? element(node, index.index()) : null;
-                case Wildcard wildcard -> throw new IllegalStateException("a wildcard selects many");
-                case Filter filter -> throw new IllegalStateException("a filter selects many");
-            };
-            if (node == null || node.isMissingNode()) {
-                return null;
-            }
-        }
-        return node;
+        return follow(steps, false, start, start);
     }
 
     private static JsonNode element(JsonNode array, int index) {

@@ -66,6 +66,9 @@ final class TemplateMapper {
     private final Instant receivedAt;
     private final DeviceJsonLimits limits;
     private int readings;
+    /** What the current token's indexed filters select (see {@link FilterIndex}); null when its mapping has none. */
+    private FilterIndex index;
+    private FilterIndex.Found found;
 
     /**
      * Where in the payload a value is read ("$.body.measuregrps[*] #2 body-weight"), spelled out only when a refusal
@@ -147,6 +150,8 @@ final class TemplateMapper {
     }
 
     private DeviceMessage message(Mapping mapping, JsonNode token, Place at) throws Unmappable {
+        index = mapping.index();
+        found = index == null ? null : index.scan(root, token);
         Instant time = mapping.time() == null ? null : time(mapping.time(), token, at);
         String id = mapping.id() == null ? null : id(mapping.id(), token, at);
         List<Measurement> measurements = new ArrayList<>();
@@ -222,7 +227,17 @@ final class TemplateMapper {
     private Double number(MeasurementType type, NumberRule rule, JsonNode token, Place field, boolean required)
             throws Unmappable {
         // Value and exponent side by side (Withings' {value, unit}): the filter that finds them runs once.
-        JsonNode parent = rule.sharedParent() == null ? null : only(rule.sharedParent(), token);
+        JsonNode parent;
+        int slot = rule.sharedParent() == null || index == null ? -1 : index.slotOf(rule.sharedParent());
+        if (slot >= 0) {
+            if (found.count(slot) == 0) {
+                // The filter selects nothing, so neither does the value selector that extends it.
+                return nothing(rule.value(), field, required);
+            }
+            parent = found.only(slot);
+        } else {
+            parent = rule.sharedParent() == null ? null : only(rule.sharedParent(), token);
+        }
         JsonNode node = parent != null ? member(parent, rule.value(), field, required) : one(rule.value(), token, field, required);
         if (node == null) {
             return null;
@@ -404,11 +419,16 @@ final class TemplateMapper {
                     + " found more than one value; it must find exactly one.");
         }
         if (nodes.isEmpty() || nodes.getFirst().isNull()) {
-            if (required) {
-                throw new Unmappable(SELECTOR_MISSING, field, field + ": " + selector + " found nothing in the payload.");
-            }
-            return null;
+            return nothing(selector, field, required);
         }
         return nodes.getFirst();
+    }
+
+    /** A selector found nothing: null, or SELECTOR_MISSING when the value is required. */
+    private static <T> T nothing(Selector selector, Object field, boolean required) throws Unmappable {
+        if (required) {
+            throw new Unmappable(SELECTOR_MISSING, field, field + ": " + selector + " found nothing in the payload.");
+        }
+        return null;
     }
 }

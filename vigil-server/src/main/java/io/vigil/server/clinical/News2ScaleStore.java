@@ -3,20 +3,26 @@ package io.vigil.server.clinical;
 import io.vigil.analytics.news2.SpO2Scale;
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The NEWS2 SpO2 scale per patient: scale 1 unless a clinician chose scale 2. */
+/**
+ * The NEWS2 SpO2 scale per patient: scale 1 unless a clinician chose scale 2. Each choice is announced as a
+ * {@link News2ScaleChosen} event (the patient's limits follow it from their next reading).
+ */
 @Repository
 public class News2ScaleStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    News2ScaleStore(JdbcTemplate jdbc, Clock clock) {
+    News2ScaleStore(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public SpO2Scale scaleOf(String patientId) {
@@ -36,6 +42,7 @@ public class News2ScaleStore {
                 update(patientId, scale, clinician, now);
             }
         }
+        events.publishEvent(new News2ScaleChosen(patientId, scale));
     }
 
     private int update(String patientId, SpO2Scale scale, String clinician, Timestamp now) {

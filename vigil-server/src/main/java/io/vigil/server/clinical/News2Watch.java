@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 class News2Watch extends Listening {
     private static final Logger log = LoggerFactory.getLogger(News2Watch.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     /** What was last stored for a patient, to skip identical scores. */
     private record Seen(int total, boolean complete, Map<?, String> basis) {}
@@ -44,8 +47,9 @@ class News2Watch extends Listening {
     /** Patients whose NEWS2 is to be recomputed. */
     private final Set<String> due = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
-    /** Made anew at each start: a paused context (stopped, later started again) must score again. */
+    /** Made anew at each start: a paused context (stopped, later started again) must score again; null when stopped. */
     private volatile ExecutorService scorer;
+    private volatile boolean stopping;
 
     News2Watch(ObservationEvents events, News2Scores news2, News2History history, AlertConditions conditions,
                @Value("${vigil.news2.clear-after:PT5M}") Duration holdToClear) {
@@ -71,22 +75,30 @@ class News2Watch extends Listening {
         }
         ExecutorService current = scorer;
         if (added && current != null && draining.compareAndSet(false, true)) {
-            current.execute(this::drain);
+            try {
+                current.execute(this::drain);
+            } catch (RejectedExecutionException stopped) {
+                draining.set(false); // stopping: the scorer takes no more work
+            }
         }
     }
 
     private void drain() {
         while (true) {
             draining.set(true);
-            for (String patient = next(); patient != null; patient = next()) {
+            for (String patient = next(); patient != null && !stopping; patient = next()) {
                 try {
                     score(patient);
                 } catch (RuntimeException e) {
-                    log.warn("event=news2.score_failed patient={} error={}", patient, e.toString());
+                    if (stopping) {
+                        log.debug("event=news2.score_abandoned_at_stop patient={} error={}", patient, e.toString());
+                    } else {
+                        log.warn("event=news2.score_failed patient={} error={}", patient, e.toString());
+                    }
                 }
             }
             draining.set(false);
-            if (due.isEmpty() || !draining.compareAndSet(false, true)) {
+            if (stopping || due.isEmpty() || !draining.compareAndSet(false, true)) {
                 return;
             }
         }
@@ -114,22 +126,39 @@ class News2Watch extends Listening {
         }
     }
 
+    /**
+     * Stops quietly: no new readings are taken, the patient being scored is finished (its database work is not
+     * interrupted halfway), the patients still due are left — their next reading after a restart scores them.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        super.stop();
+        ExecutorService current = scorer;
+        scorer = null;
+        if (current == null) {
+            return;
+        }
+        current.shutdown();
+        try {
+            if (!current.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.info("event=news2.stop_timeout waited={}", STOP_WAIT);
+                current.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            current.shutdownNow();
+        }
+        due.clear();
+    }
+
     @Override
     public void start() {
+        stopping = false;
         draining.set(false);
         scorer = Executors.newSingleThreadExecutor(
                 task -> Thread.ofPlatform().name("vigil-news2-watch").daemon().unstarted(task));
         super.start();
-    }
-
-    @Override
-    public void stop() {
-        super.stop();
-        ExecutorService current = scorer;
-        scorer = null;
-        if (current != null) {
-            current.shutdownNow();
-        }
     }
 
     @Override

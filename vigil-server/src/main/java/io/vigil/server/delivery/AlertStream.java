@@ -8,19 +8,18 @@ import io.vigil.server.alert.AlertView;
 import io.vigil.server.alert.Listening;
 import io.vigil.server.api.ApiErrors;
 import io.vigil.server.api.ApiException;
-import java.io.IOException;
+import io.vigil.server.stream.StreamEvent;
+import io.vigil.server.stream.StreamWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -37,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AlertStream extends Listening {
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
     static final int MAX_STREAMS_PER_USER = 5;
-    private static final Object END = new Object();
+    private static final StreamWriter.Event OPENED = () -> SseEmitter.event().comment("alert stream open");
 
     /** What one stream asked for: a patient (null: all), a lowest priority (null: all), subscribed alerts only. */
     record Filter(String patient, AlertPriority minPriority, boolean subscribed) {}
@@ -59,19 +58,25 @@ class AlertStream extends Listening {
         this.json = json;
         this.clock = clock;
         repeat("vigil-alert-stream-keepalive", settings.streamKeepAlive(),
-                () -> subscribers.forEach(sub -> sub.offer(SseEmitter.event().comment("keep-alive"))));
+                () -> subscribers.forEach(sub -> sub.writer.offer(StreamWriter.KEEP_ALIVE)));
     }
 
     SseEmitter open(Authentication caller, Filter filter) {
-        if (subscribers.stream().filter(s -> s.caller.getName().equals(caller.getName())).count() >= MAX_STREAMS_PER_USER) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ApiErrors.TOO_MANY_STREAMS,
-                    "At most " + MAX_STREAMS_PER_USER + " alert streams per user");
-        }
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
-        Subscriber s = new Subscriber(emitter, caller, filter);
-        subscribers.add(s);
-        s.offer(SseEmitter.event().comment("alert stream open"));
-        Thread.ofVirtual().name("vigil-alert-stream").start(s::send);
+        Subscriber s;
+        synchronized (subscribers) {
+            List<StreamWriter> mine = subscribers.stream().filter(o -> o.caller.getName().equals(caller.getName()))
+                    .map(o -> o.writer).toList();
+            if (mine.size() >= MAX_STREAMS_PER_USER
+                    // Streams whose client went away count until a write finds them gone: look now.
+                    && StreamWriter.probe(mine).size() >= MAX_STREAMS_PER_USER) {
+                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ApiErrors.TOO_MANY_STREAMS,
+                        "At most " + MAX_STREAMS_PER_USER + " alert streams per user");
+            }
+            s = new Subscriber(emitter, caller, filter);
+            subscribers.add(s);
+        }
+        s.writer.start(OPENED);
         log.info("event=alert_stream.opened user={} subscribed={}", caller.getName(), filter.subscribed());
         return emitter;
     }
@@ -80,34 +85,30 @@ class AlertStream extends Listening {
         if (subscribers.isEmpty()) {
             return;
         }
-        SseEmitter.SseEventBuilder event = SseEmitter.event().name("alert").id(message.alert().id() + "/" + message.at())
-                .data(json.writeValueAsString(message), org.springframework.http.MediaType.APPLICATION_JSON);
+        StreamEvent event = new StreamEvent("alert", message.alert().id() + "/" + message.at(),
+                json.writeValueAsString(message), MediaType.APPLICATION_JSON, null);
         for (Subscriber s : subscribers) {
             if (s.wants(message)) {
-                s.offer(event);
+                s.writer.offer(event);
             }
         }
     }
 
-    /** One open stream. */
+    /** One open stream: what it asked for, what its caller may see, and its {@link StreamWriter}. */
     private final class Subscriber {
-        private final SseEmitter emitter;
+        private final StreamWriter writer;
         private final Authentication caller;
         private final Filter filter;
-        private final BlockingQueue<Object> outbox = new LinkedBlockingQueue<>(settings.streamBacklog());
-        private final AtomicBoolean open = new AtomicBoolean(true);
         private volatile PatientScope scope;
         private volatile List<Webhook> followed;
         private volatile Instant decided;
 
         Subscriber(SseEmitter emitter, Authentication caller, Filter filter) {
-            this.emitter = emitter;
             this.caller = caller;
             this.filter = filter;
             decide();
-            emitter.onCompletion(this::end);
-            emitter.onTimeout(this::end);
-            emitter.onError(e -> end());
+            this.writer = new StreamWriter(emitter, caller.getName(), "alert_stream", settings.streamBacklog(),
+                    () -> subscribers.remove(this));
         }
 
         private void decide() {
@@ -134,46 +135,6 @@ class AlertStream extends Listening {
             }
             return !filter.subscribed() || followed.stream().anyMatch(w -> w.selects(m));
         }
-
-        void offer(Object event) {
-            if (open.get() && !outbox.offer(event)) {
-                log.info("event=alert_stream.closed reason=backlog_full user={}", caller.getName());
-                close();
-            }
-        }
-
-        void send() {
-            try {
-                for (Object e = outbox.take(); e != END && open.get(); e = outbox.take()) {
-                    emitter.send((SseEmitter.SseEventBuilder) e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException | IllegalStateException e) {
-                log.debug("event=alert_stream.send_failed user={} reason={}", caller.getName(), e.toString());
-                close();
-            }
-        }
-
-        void close() {
-            if (end()) {
-                try {
-                    emitter.complete();
-                } catch (IllegalStateException alreadyEnded) {
-                    log.debug("event=alert_stream.complete_after_end user={}", caller.getName());
-                }
-            }
-        }
-
-        private boolean end() {
-            if (!open.compareAndSet(true, false)) {
-                return false;
-            }
-            subscribers.remove(this);
-            outbox.clear();
-            outbox.offer(END);
-            return true;
-        }
     }
 
     @Override
@@ -184,6 +145,6 @@ class AlertStream extends Listening {
     @Override
     public void stop() {
         super.stop();
-        subscribers.forEach(Subscriber::close);
+        List.copyOf(subscribers).forEach(s -> s.writer.close());
     }
 }

@@ -9,9 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Webhooks (and subscriptions) and their deliveries, in the database. */
 @Repository
@@ -38,9 +41,32 @@ public class WebhookStore {
             rs.getString("last_error"));
 
     private final JdbcTemplate jdbc;
+    /**
+     * The active webhooks, read once and kept until one is created or deactivated: the dispatcher consults them for
+     * every alert change. Null when they are to be read again. A read that began before a change is not kept
+     * ({@link #changes} moved on meanwhile).
+     */
+    private volatile List<Webhook> active;
+    private final AtomicLong changes = new AtomicLong();
 
     WebhookStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Forgets the cached active webhooks, now and — when the change is part of a transaction — again once it has
+     * committed or rolled back, so a read between the change and its commit cannot keep the old list.
+     */
+    private void activeChanged() {
+        forgetActive();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forgetActive();
+                }
+            });
+        }
     }
 
     public void create(Webhook w) {
@@ -50,6 +76,7 @@ public class WebhookStore {
                 w.minPriority() == null ? null : w.minPriority().code(), String.join(",", w.actions().stream().sorted().toList()),
                 w.payload(), w.headers().isEmpty() ? null : String.join("\n", w.headers()), w.criteria(),
                 Timestamp.from(w.createdAt()), w.active());
+        activeChanged();
     }
 
     public Optional<Webhook> find(String id) {
@@ -64,13 +91,32 @@ public class WebhookStore {
                         HOOK, kind.code(), owner);
     }
 
+    private void forgetActive() {
+        synchronized (changes) {
+            changes.incrementAndGet();
+            active = null;
+        }
+    }
+
+    /** The active webhooks of every kind (cached; see {@link #activeChanged}). */
     List<Webhook> active() {
-        return jdbc.query("SELECT * FROM webhook WHERE active = TRUE", HOOK);
+        List<Webhook> cached = active;
+        if (cached == null) {
+            long before = changes.get();
+            cached = List.copyOf(jdbc.query("SELECT * FROM webhook WHERE active = TRUE", HOOK));
+            synchronized (changes) {
+                if (changes.get() == before) {
+                    active = cached;
+                }
+            }
+        }
+        return cached;
     }
 
     /** Stops a webhook: no new deliveries; those waiting for a retry are cancelled. Dead letters stay. */
     public boolean deactivate(String id) {
         boolean changed = jdbc.update("UPDATE webhook SET active = FALSE WHERE id = ? AND active = TRUE", id) == 1;
+        activeChanged();
         jdbc.update("UPDATE webhook_delivery SET state = 'cancelled' WHERE webhook_id = ? AND state = 'pending'", id);
         return changed;
     }

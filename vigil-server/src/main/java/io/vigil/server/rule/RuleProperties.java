@@ -32,7 +32,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minPulseAmplitudeIndex   pulse amplitude index (%) below which an SpO2 reading has low signal quality
  * @param minCgmQuality            CGM quality (%) below which a CGM reading has low signal quality
  * @param oxygenFreshness          how long an "on oxygen" reading counts for {@code spo2-high-on-oxygen}
- * @param scaleRefresh             how often a patient's NEWS2 SpO2 scale is read again for their limits
  */
 @ConfigurationProperties("vigil.rules")
 public record RuleProperties(
@@ -53,8 +52,7 @@ public record RuleProperties(
         @DefaultValue("3") int clockLagReadings,
         @DefaultValue("0.3") double minPulseAmplitudeIndex,
         @DefaultValue("50") double minCgmQuality,
-        @DefaultValue("4h") Duration oxygenFreshness,
-        @DefaultValue("30s") Duration scaleRefresh) {
+        @DefaultValue("4h") Duration oxygenFreshness) {
 
     public RuleProperties {
         if (!(weightGainDayKg > 0) || !(weightGainThreeDayKg > 0) || !(respiratoryRateRisePerHour > 0)

@@ -1,5 +1,6 @@
 package io.vigil.server.web;
 
+import io.vigil.server.stream.StreamWriter;
 import java.time.Duration;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -11,15 +12,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * @param json      the event's data
  * @param reconnect how long the browser waits before reconnecting after the stream ends, or null
  */
-record WardEvent(String name, String json, Duration reconnect) {
+record WardEvent(String name, String json, Duration reconnect) implements StreamWriter.Event {
     static final String WARD = "ward";
     static final String VITALS = "vitals";
     static final String UNATTRIBUTED = "unattributed";
     static final WardEvent KEEP_ALIVE = new WardEvent(null, null, null);
-    /** Not sent: tells a subscriber's writer that the stream has ended. */
-    static final WardEvent END = new WardEvent(null, null, null);
 
-    SseEmitter.SseEventBuilder builder() {
+    @Override
+    public SseEmitter.SseEventBuilder builder() {
         if (name == null) {
             return SseEmitter.event().comment("keep-alive");
         }

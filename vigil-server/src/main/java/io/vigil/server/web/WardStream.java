@@ -8,6 +8,7 @@ import io.vigil.server.observation.ObservationEvents;
 import io.vigil.server.patient.PatientStore;
 import io.vigil.server.security.Role;
 import io.vigil.server.security.UserStore;
+import io.vigil.server.stream.StreamWriter;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.time.Clock;
@@ -107,6 +108,11 @@ class WardStream implements SmartLifecycle, HttpSessionListener {
                 subscribers::remove);
         synchronized (subscribers) {
             long open = subscribers.stream().filter(s -> s.user().equals(user)).count();
+            if (open >= settings.maxStreamsPerUser()) {
+                // Streams whose page was closed count until a write finds them gone: look now.
+                open = StreamWriter.probe(subscribers.stream().filter(s -> s.user().equals(user))
+                        .map(WardSubscriber::writer).toList()).size();
+            }
             if (open >= settings.maxStreamsPerUser()) {
                 log.info("event=ward_stream.refused reason=too_many_streams open={}", open);
                 throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ApiErrors.TOO_MANY_STREAMS,

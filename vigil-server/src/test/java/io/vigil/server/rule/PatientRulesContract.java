@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The rule sources end to end: a clinician's limit override over REST (validated, FHIR-visible as a Goal) used by
@@ -28,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
  * alarm on the step clock. Subclasses pick H2 or PostgreSQL.
  */
 @Import(StepClock.InContext.class)
-@TestPropertySource(properties = "vigil.rules.scale-refresh=0s")
+
 abstract class PatientRulesContract extends BedsideContract {
     private static final Duration WAIT = Duration.ofSeconds(10);
 

@@ -1,10 +1,12 @@
 package io.vigil.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -108,6 +110,32 @@ class WardStreamIT extends WardServer {
     void stream_withoutLogin_isRefused() {
         VigilClient.Response response = VigilClient.anonymous(httpPort).get("/api/v1/stream/ward?unit=" + unit, "text/event-stream");
         assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void stream_closedByItsClient_noLongerCountsAgainstTheLimit() {
+        String follower = "closer-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(new WardFixture(httpPort).admin().post("/api/v1/users", Map.of("username", follower, "password",
+                WardFixture.PASSWORD, "roles", List.of("caregiver"))).status()).isEqualTo(201);
+        List<EventStream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < settings.maxStreamsPerUser(); i++) {
+                EventStream stream = EventStream.open(httpPort, "/api/v1/stream/ward?unit=all", follower, WardFixture.PASSWORD);
+                open.add(stream);
+                assertThat(stream.status()).isEqualTo(200);
+                stream.next("ward");
+            }
+            open.removeFirst().close(); // the page is closed; the server has written nothing to it since
+            // Sooner than keep-alives would notice (two writes, 15 s apart): opening a stream at the limit looks
+            // whether the others are still there.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                EventStream again = EventStream.open(httpPort, "/api/v1/stream/ward?unit=all", follower, WardFixture.PASSWORD);
+                open.add(again);
+                assertThat(again.status()).isEqualTo(200);
+            });
+        } finally {
+            open.forEach(EventStream::close);
+        }
     }
 
     @Test
