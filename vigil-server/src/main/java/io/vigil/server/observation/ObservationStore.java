@@ -164,12 +164,17 @@ public class ObservationStore {
             return byObservation;
         }
         String marks = String.join(", ", panelIds.stream().map(id -> "?").toList());
-        jdbc.query("SELECT observation_id, type_code, value_num FROM observation_component WHERE observation_id IN (" + marks + ")",
+        // The time bounds let PostgreSQL look only in the day partitions of these rows.
+        List<Object> args = new ArrayList<>(panelIds);
+        args.add(Timestamp.from(rows.stream().map(Row::effective).min(Comparator.naturalOrder()).orElseThrow()));
+        args.add(Timestamp.from(rows.stream().map(Row::effective).max(Comparator.naturalOrder()).orElseThrow()));
+        jdbc.query("SELECT observation_id, type_code, value_num FROM observation_component WHERE observation_id IN (" + marks + ")"
+                        + " AND effective_at BETWEEN ? AND ?",
                 rs -> {
                     MeasurementType type = registry.require(rs.getString(2));
                     byObservation.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new MeasuredValue.Component(type, new MeasuredValue.Quantity(rs.getDouble(3), type.canonicalUnit())));
-                }, panelIds.toArray());
+                }, args.toArray());
         return byObservation;
     }
 }
