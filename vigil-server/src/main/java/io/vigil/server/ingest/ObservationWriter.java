@@ -270,7 +270,7 @@ class ObservationWriter implements SmartLifecycle {
     }
 
     /** PostgreSQL: the same rows as {@link #insert}, as one COPY per table (text format). */
-    private static void copy(Connection connection, List<PendingObservation> observations) throws SQLException {
+    static void copy(Connection connection, List<PendingObservation> observations) throws SQLException {
         if (observations.isEmpty()) {
             return;
         }
