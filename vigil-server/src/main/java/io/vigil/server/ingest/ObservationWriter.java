@@ -180,6 +180,7 @@ class ObservationWriter implements SmartLifecycle {
                 } else {
                     insert(connection, fresh);
                 }
+                newest(connection, fresh);
                 connection.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
@@ -197,6 +198,45 @@ class ObservationWriter implements SmartLifecycle {
         return observations.stream()
                 .filter(o -> o.messageId() != null && o.record().measurement().timeSource() == TimeSource.RECEIVED)
                 .toList();
+    }
+
+    /** Keeps observation_latest (each patient's newest reading per type) up to date with these rows, in their transaction. */
+    private static void newest(Connection connection, List<PendingObservation> observations) throws SQLException {
+        Map<String, ObservationRecord> newest = new HashMap<>();
+        for (PendingObservation pending : observations) {
+            ObservationRecord record = pending.record();
+            if (record.patientId() != null) {
+                newest.merge(record.patientId() + '\u0000' + record.measurement().type().alias(), record,
+                        (a, b) -> newer(b, a) ? b : a);
+            }
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement merge = connection.prepareStatement("""
+                MERGE INTO observation_latest l
+                USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(32)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT)))
+                    AS s (patient_id, type_code, effective_at, observation_id)
+                ON l.patient_id = s.patient_id AND l.type_code = s.type_code
+                WHEN MATCHED AND (s.effective_at > l.effective_at
+                        OR (s.effective_at = l.effective_at AND s.observation_id > l.observation_id))
+                    THEN UPDATE SET effective_at = s.effective_at, observation_id = s.observation_id
+                WHEN NOT MATCHED THEN INSERT (patient_id, type_code, effective_at, observation_id)
+                    VALUES (s.patient_id, s.type_code, s.effective_at, s.observation_id)""")) {
+            for (ObservationRecord record : newest.values()) {
+                merge.setString(1, record.patientId());
+                merge.setString(2, record.measurement().type().alias());
+                merge.setTimestamp(3, Timestamp.from(record.measurement().time()));
+                merge.setLong(4, Long.parseLong(record.id()));
+                merge.addBatch();
+            }
+            merge.executeBatch();
+        }
+    }
+
+    private static boolean newer(ObservationRecord a, ObservationRecord b) {
+        int byTime = a.measurement().time().compareTo(b.measurement().time());
+        return byTime > 0 || (byTime == 0 && Long.parseLong(a.id()) > Long.parseLong(b.id()));
     }
 
     /** Picks, for each observation, its own id or the id a same-keyed one got before (in the store or this batch). */

@@ -105,6 +105,7 @@ public class ObservationPartitions implements SmartLifecycle {
             Timestamp before = Timestamp.from(cutoff);
             jdbc.update("DELETE FROM observation_component WHERE effective_at < ?", before);
             int removed = jdbc.update("DELETE FROM observation WHERE effective_at < ?", before);
+            jdbc.update("DELETE FROM observation_latest WHERE effective_at < ?", before);
             if (removed > 0) {
                 log.info("event=storage.retention_deleted readings={}", removed);
             }
@@ -127,6 +128,11 @@ public class ObservationPartitions implements SmartLifecycle {
             days.remove(day);
             dropped.add(day);
             log.info("event=storage.partition_dropped day={}", day);
+        }
+        if (!dropped.isEmpty()) {
+            // A newest reading that was dropped leaves no older one of its kind behind: forget it (a small table).
+            jdbc.update("DELETE FROM observation_latest WHERE effective_at < ?",
+                    Timestamp.from(dropped.getLast().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
         return dropped;
     }

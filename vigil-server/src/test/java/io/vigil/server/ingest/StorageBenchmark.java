@@ -198,6 +198,14 @@ abstract class StorageBenchmark extends BedsideContract {
         Arrays.sort(nanos);
         report("  the same search's SQL alone (ObservationStore.search, %d rows): p50 %.2f ms, p99 %.2f ms",
                 entries, nanos[SEARCHES / 2] / 1e6, nanos[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6);
+        for (int i = 0; i < SEARCHES; i++) {
+            long t = System.nanoTime();
+            entries = store.latest(patient, List.of()).size();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        report("  latest per code (ObservationStore.latest, all types, %d found): p50 %.2f ms, p99 %.2f ms",
+                entries, nanos[SEARCHES / 2] / 1e6, nanos[(int) Math.ceil(SEARCHES * 0.99) - 1] / 1e6);
         List<String> plan = jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT o.id, o.device_id, o.patient_id, o.type_code, "
                 + "o.effective_at, o.received_at, o.time_source, o.value_num, o.value_code, o.note, o.clock_offset_ms, o.body_site "
                 + "FROM observation o WHERE o.patient_id = ? AND o.type_code IN (?) AND o.effective_at >= ? "
@@ -208,6 +216,10 @@ abstract class StorageBenchmark extends BedsideContract {
 
     private void generatePatient(String patientId, String device, Instant now) throws Exception {
         copy(new StringBuilder(patientRows(patientId, device, now)));
+        // Written around the ingest writer: its "newest per type" (observation_latest) is filled in by hand.
+        jdbc.update("INSERT INTO observation_latest (patient_id, type_code, effective_at, observation_id) "
+                + "SELECT patient_id, type_code, MAX(effective_at), MAX(id) FROM observation WHERE patient_id = ? "
+                + "AND effective_at > ? GROUP BY patient_id, type_code", patientId, java.sql.Timestamp.from(now.minusSeconds(10)));
     }
 
     /** 250 readings of each code over the last 30 days, every 2.88 h, one device. */

@@ -2,6 +2,7 @@ package io.vigil.server.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.model.MeasuredValue;
 import io.vigil.server.BedsideContract;
 import io.vigil.server.VigilClient;
 import java.time.Clock;
@@ -67,6 +68,22 @@ abstract class StorageContract extends BedsideContract {
         }
         assertThat(store.search(ObservationQuery.forPatient(patient))).extracting(r -> r.measurement().type().alias())
                 .containsExactlyInAnyOrder("spo2", "blood-pressure");
+    }
+
+    @Test
+    void latestPerCode_isTheNewestByEffectiveTime_evenWhenAnOlderReadingArrivesLater() {
+        Instant now = Instant.now();
+        post("l-1", now.minusSeconds(60), "{\"heart-rate\": 70, \"blood-pressure\": {\"systolic\": 120, \"diastolic\": 80}}");
+        post("l-2", now.minus(3, ChronoUnit.HOURS), "{\"heart-rate\": 99, \"spo2\": 91}");
+        post("l-3", now.minusSeconds(30), "{\"spo2\": 96}");
+
+        assertThat(store.latest(patient, java.util.List.of())).extracting(r -> r.measurement().type().alias())
+                .containsExactlyInAnyOrder("heart-rate", "spo2", "blood-pressure");
+        assertThat(store.latest(patient, java.util.List.of("heart-rate", "spo2")))
+                .extracting(r -> r.measurement().type().alias() + "=" + ((MeasuredValue.Quantity) r.measurement().value()).value())
+                .containsExactlyInAnyOrder("heart-rate=70.0", "spo2=96.0");
+        assertThat(store.latest(patient, java.util.List.of("blood-pressure"))).singleElement()
+                .satisfies(r -> assertThat(((MeasuredValue.Panel) r.measurement().value()).components()).hasSize(2));
     }
 
     private void post(String id, Instant time, String values) {
