@@ -89,7 +89,7 @@ public class ObservationPartitions implements SmartLifecycle {
      * @return the days whose readings were dropped (PostgreSQL), or empty
      */
     public synchronized List<LocalDate> maintain() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (partitioned()) {
             for (LocalDate day = today.minusDays(1); !day.isAfter(today.plusDays(properties.partitionsAhead())); day = day.plusDays(1)) {
                 if (!days.contains(day)) {
