@@ -3,8 +3,12 @@ package io.vigil.server.ingest;
 import io.vigil.model.BodySite;
 import io.vigil.model.MeasuredValue;
 import io.vigil.model.ObservationRecord;
+import io.vigil.model.TimeSource;
 import io.vigil.server.VigilProperties;
+import io.vigil.server.observation.ObservationPartitions;
 import io.vigil.server.observation.StoredNote;
+import java.io.StringReader;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +33,9 @@ import org.springframework.stereotype.Component;
  * Group commit: one writer thread gathers the observations of many devices for a few milliseconds, writes
  * them in one transaction, and only then completes each caller's future — so an acknowledgement always
  * follows a commit. Retries carrying the same message id get the ids stored the first time.
+ *
+ * <p>On PostgreSQL the rows go in with one {@code COPY} per table and transaction, into day partitions made sure of
+ * beforehand ({@link ObservationPartitions}); on H2 as one JDBC batch.
  */
 @Component
 class ObservationWriter implements SmartLifecycle {
@@ -39,6 +47,7 @@ class ObservationWriter implements SmartLifecycle {
     private record Request(List<PendingObservation> observations, CompletableFuture<Written> done) {}
 
     private final DataSource dataSource;
+    private final ObservationPartitions partitions;
     private final long windowNanos;
     private final int maxBatch;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(100_000);
@@ -47,8 +56,9 @@ class ObservationWriter implements SmartLifecycle {
     private volatile boolean accepting = true;
     private Thread thread;
 
-    ObservationWriter(DataSource dataSource, VigilProperties properties) {
+    ObservationWriter(DataSource dataSource, VigilProperties properties, ObservationPartitions partitions) {
         this.dataSource = dataSource;
+        this.partitions = partitions;
         this.windowNanos = properties.ingest().groupCommitWindow().toNanos();
         this.maxBatch = properties.ingest().maxBatch();
     }
@@ -151,17 +161,27 @@ class ObservationWriter implements SmartLifecycle {
     }
 
     private List<Written> writeTransaction(List<Request> batch, boolean checkStored) throws SQLException {
+        List<PendingObservation> all = batch.stream().flatMap(r -> r.observations().stream()).toList();
+        boolean partitioned = partitions.partitioned();
+        if (partitioned) {
+            partitions.ensure(all.stream().map(o -> o.record().measurement().time()).toList());
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Map<String, String> stored = checkStored ? StoredMessages.find(connection, batch.stream()
-                        .flatMap(r -> r.observations().stream()).toList()) : new HashMap<>();
+                Map<String, String> stored = checkStored ? StoredMessages.find(connection, all)
+                        : partitioned ? StoredMessages.find(connection, receivedTimeRetries(all)) : new HashMap<>();
                 List<Written> results = new ArrayList<>(batch.size());
                 List<PendingObservation> fresh = new ArrayList<>();
                 for (Request request : batch) {
                     results.add(assignIds(request.observations(), stored, fresh));
                 }
-                insert(connection, fresh);
+                if (partitioned) {
+                    copy(connection, fresh);
+                } else {
+                    insert(connection, fresh);
+                }
+                newest(connection, fresh);
                 connection.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
@@ -169,6 +189,55 @@ class ObservationWriter implements SmartLifecycle {
                 throw e;
             }
         }
+    }
+
+    /**
+     * A partitioned table's unique key must hold the partition key (effective time), so a retried message whose
+     * readings the server time-stamped (a new time on each try) would not clash: those are looked up before writing.
+     */
+    private static List<PendingObservation> receivedTimeRetries(List<PendingObservation> observations) {
+        return observations.stream()
+                .filter(o -> o.messageId() != null && o.record().measurement().timeSource() == TimeSource.RECEIVED)
+                .toList();
+    }
+
+    /** Keeps observation_latest (each patient's newest reading per type) up to date with these rows, in their transaction. */
+    private static void newest(Connection connection, List<PendingObservation> observations) throws SQLException {
+        Map<String, ObservationRecord> newest = new HashMap<>();
+        for (PendingObservation pending : observations) {
+            ObservationRecord record = pending.record();
+            if (record.patientId() != null) {
+                newest.merge(record.patientId() + '\u0000' + record.measurement().type().alias(), record,
+                        (a, b) -> newer(b, a) ? b : a);
+            }
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement merge = connection.prepareStatement("""
+                MERGE INTO observation_latest l
+                USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(32)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT)))
+                    AS s (patient_id, type_code, effective_at, observation_id)
+                ON l.patient_id = s.patient_id AND l.type_code = s.type_code
+                WHEN MATCHED AND (s.effective_at > l.effective_at
+                        OR (s.effective_at = l.effective_at AND s.observation_id > l.observation_id))
+                    THEN UPDATE SET effective_at = s.effective_at, observation_id = s.observation_id
+                WHEN NOT MATCHED THEN INSERT (patient_id, type_code, effective_at, observation_id)
+                    VALUES (s.patient_id, s.type_code, s.effective_at, s.observation_id)""")) {
+            for (ObservationRecord record : newest.values()) {
+                merge.setString(1, record.patientId());
+                merge.setString(2, record.measurement().type().alias());
+                merge.setTimestamp(3, Timestamp.from(record.measurement().time()));
+                merge.setLong(4, Long.parseLong(record.id()));
+                merge.addBatch();
+            }
+            merge.executeBatch();
+        }
+    }
+
+    private static boolean newer(ObservationRecord a, ObservationRecord b) {
+        int byTime = a.measurement().time().compareTo(b.measurement().time());
+        return byTime > 0 || (byTime == 0 && Long.parseLong(a.id()) > Long.parseLong(b.id()));
     }
 
     /** Picks, for each observation, its own id or the id a same-keyed one got before (in the store or this batch). */
@@ -195,7 +264,7 @@ class ObservationWriter implements SmartLifecycle {
                 "INSERT INTO observation (id, device_id, patient_id, type_code, effective_at, received_at, time_source, "
                         + "value_num, value_code, message_id, note, clock_offset_ms, body_site) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement component = connection.prepareStatement(
-                     "INSERT INTO observation_component (observation_id, type_code, value_num) VALUES (?, ?, ?)")) {
+                     "INSERT INTO observation_component (observation_id, type_code, value_num, effective_at) VALUES (?, ?, ?, ?)")) {
             boolean anyComponent = false;
             for (PendingObservation pending : observations) {
                 ObservationRecord record = pending.record();
@@ -217,6 +286,7 @@ class ObservationWriter implements SmartLifecycle {
                             component.setLong(1, id);
                             component.setString(2, c.type().alias());
                             component.setDouble(3, c.quantity().value());
+                            component.setTimestamp(4, Timestamp.from(record.measurement().time()));
                             component.addBatch();
                             anyComponent = true;
                         }
@@ -238,5 +308,73 @@ class ObservationWriter implements SmartLifecycle {
                 component.executeBatch();
             }
         }
+    }
+
+    /** PostgreSQL: the same rows as {@link #insert}, as one COPY per table (text format). */
+    static void copy(Connection connection, List<PendingObservation> observations) throws SQLException {
+        if (observations.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder(observations.size() * 160);
+        StringBuilder components = new StringBuilder();
+        for (PendingObservation pending : observations) {
+            ObservationRecord record = pending.record();
+            String id = record.id();
+            String effective = record.measurement().time().toString();
+            Double number = null;
+            String code = null;
+            switch (record.measurement().value()) {
+                case MeasuredValue.Quantity q -> number = q.value();
+                case MeasuredValue.Coded c -> code = c.answer().code();
+                case MeasuredValue.Panel panel -> {
+                    for (MeasuredValue.Component c : panel.components()) {
+                        components.append(id).append('\t').append(effective).append('\t')
+                                .append(c.quantity().value()).append('\t');
+                        field(components, c.type().alias()).append('\n');
+                    }
+                }
+            }
+            BodySite site = record.measurement().bodySite();
+            rows.append(id).append('\t').append(effective).append('\t').append(record.receivedAt()).append('\t');
+            field(rows, number == null ? null : number.toString()).append('\t');
+            field(rows, record.clockOffset() == null ? null : Long.toString(record.clockOffset().toMillis())).append('\t');
+            rows.append(record.measurement().timeSource().name().charAt(0)).append('\t');
+            field(rows, record.deviceId()).append('\t');
+            field(rows, record.patientId()).append('\t');
+            field(rows, record.measurement().type().alias()).append('\t');
+            field(rows, code).append('\t');
+            field(rows, pending.messageId()).append('\t');
+            field(rows, StoredNote.column(record.notes())).append('\t');
+            field(rows, site == null ? null : site.code().code()).append('\n');
+        }
+        try {
+            var copier = connection.unwrap(PGConnection.class).getCopyAPI();
+            copier.copyIn("COPY observation (id, effective_at, received_at, value_num, clock_offset_ms, time_source, device_id, "
+                    + "patient_id, type_code, value_code, message_id, note, body_site) FROM STDIN", new StringReader(rows.toString()));
+            if (!components.isEmpty()) {
+                copier.copyIn("COPY observation_component (observation_id, effective_at, value_num, type_code) FROM STDIN",
+                        new StringReader(components.toString()));
+            }
+        } catch (IOException e) {
+            throw new SQLException("COPY into observation failed", "08000", e);
+        }
+    }
+
+    /** A COPY text-format field: \N for null, backslash escapes for the characters the format reserves. */
+    static StringBuilder field(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
     }
 }

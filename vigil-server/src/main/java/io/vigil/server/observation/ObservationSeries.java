@@ -53,7 +53,7 @@ public class ObservationSeries {
                             .add(rs.getTimestamp(2).toInstant().getEpochSecond(), rs.getDouble(3));
                 }, args);
         jdbc.query("SELECT c.type_code, o.effective_at, c.value_num FROM observation o JOIN observation_component c "
-                        + "ON c.observation_id = o.id WHERE o.patient_id = ? AND o.effective_at >= ? AND o.effective_at < ?"
+                        + "ON c.observation_id = o.id AND c.effective_at = o.effective_at WHERE o.patient_id = ? AND o.effective_at >= ? AND o.effective_at < ?"
                         + only.formatted("c.type_code") + " ORDER BY o.effective_at",
                 rs -> {
                     byType.computeIfAbsent(rs.getString(1), k -> new Points())

@@ -81,13 +81,23 @@ public class ObservationStore {
         return count == null ? 0 : count;
     }
 
-    /** The newest observation of each measurement type for the patient (or only the given types). */
+    /**
+     * The newest observation of each measurement type for the patient (or only the given types), in the registry's
+     * order: from observation_latest (kept by the ingest writer), then one primary-key lookup per type, pruned to
+     * its day partition on PostgreSQL.
+     */
     public List<ObservationRecord> latest(String patientId, Collection<String> types) {
+        Map<String, Object[]> newest = new HashMap<>();
+        jdbc.query("SELECT type_code, effective_at, observation_id FROM observation_latest WHERE patient_id = ?",
+                rs -> {
+                    newest.put(rs.getString(1), new Object[] {rs.getLong(3), rs.getTimestamp(2)});
+                }, patientId);
         List<ObservationRecord> latest = new ArrayList<>();
         for (MeasurementType type : registry.types()) {
-            if (types.isEmpty() || types.contains(type.alias())) {
-                List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM observation o WHERE o.patient_id = ? AND o.type_code = ? "
-                        + "ORDER BY o.effective_at DESC, o.id DESC FETCH FIRST 1 ROWS ONLY", this::row, patientId, type.alias());
+            Object[] key = newest.get(type.alias());
+            if (key != null && (types.isEmpty() || types.contains(type.alias()))) {
+                List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM observation o WHERE o.id = ? AND o.effective_at = ?",
+                        this::row, key[0], key[1]);
                 latest.addAll(withComponents(rows));
             }
         }
@@ -164,12 +174,17 @@ public class ObservationStore {
             return byObservation;
         }
         String marks = String.join(", ", panelIds.stream().map(id -> "?").toList());
-        jdbc.query("SELECT observation_id, type_code, value_num FROM observation_component WHERE observation_id IN (" + marks + ")",
+        // The time bounds let PostgreSQL look only in the day partitions of these rows.
+        List<Object> args = new ArrayList<>(panelIds);
+        args.add(Timestamp.from(rows.stream().map(Row::effective).min(Comparator.naturalOrder()).orElseThrow()));
+        args.add(Timestamp.from(rows.stream().map(Row::effective).max(Comparator.naturalOrder()).orElseThrow()));
+        jdbc.query("SELECT observation_id, type_code, value_num FROM observation_component WHERE observation_id IN (" + marks + ")"
+                        + " AND effective_at BETWEEN ? AND ?",
                 rs -> {
                     MeasurementType type = registry.require(rs.getString(2));
                     byObservation.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new MeasuredValue.Component(type, new MeasuredValue.Quantity(rs.getDouble(3), type.canonicalUnit())));
-                }, panelIds.toArray());
+                }, args.toArray());
         return byObservation;
     }
 }
