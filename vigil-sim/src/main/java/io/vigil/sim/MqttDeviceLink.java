@@ -32,6 +32,8 @@ final class MqttDeviceLink implements DeviceLink {
     private static final Pattern VIGIL_CODE = Pattern.compile("VIGIL-\\d{4}");
     private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d{1,6}) s");
     private static final int KEEP_ALIVE_SECONDS = 30;
+    /** Vigil's code for "the readings could not be stored now; retry" (PUBACK 0x83). */
+    private static final String STORAGE_UNAVAILABLE = "VIGIL-1104";
 
     private final SimulatedDevice device;
     private final URI broker;
@@ -84,6 +86,9 @@ final class MqttDeviceLink implements DeviceLink {
             Mqtt5PubAck pubAck = refused.getMqttMessage();
             if (pubAck.getReasonCode() == Mqtt5PubAckReasonCode.QUOTA_EXCEEDED) {
                 return new Delivery.Throttled(reason(pubAck), retryAfterMillis(pubAck));
+            }
+            if (reason(pubAck).endsWith(STORAGE_UNAVAILABLE)) {
+                return new Delivery.Lost(reason(pubAck)); // not stored now: the same message again, with backoff
             }
             return new Delivery.Refused(reason(pubAck));
         }
