@@ -73,7 +73,16 @@ public final class SimulateCommand {
         return run(args, out, System.getenv(), Clock.systemDefaultZone());
     }
 
+    /** Runs until the duration is over or {@code stop} is counted down (a test stopping a long run). */
+    public static int run(String[] args, PrintStream out, CountDownLatch stop) {
+        return run(args, out, System.getenv(), Clock.systemDefaultZone(), stop);
+    }
+
     static int run(String[] args, PrintStream out, Map<String, String> env, Clock clock) {
+        return run(args, out, env, clock, new CountDownLatch(1));
+    }
+
+    private static int run(String[] args, PrintStream out, Map<String, String> env, Clock clock, CountDownLatch stop) {
         return switch (SimulateArguments.parse(List.of(args), env)) {
             case SimulateArguments.Help help -> {
                 out.print(HELP);
@@ -84,12 +93,11 @@ public final class SimulateCommand {
                 out.println("Try 'vigil simulate --help'.");
                 yield USAGE;
             }
-            case SimulateArguments.Run run -> simulate(run.arguments(), out, clock);
+            case SimulateArguments.Run run -> simulate(run.arguments(), out, clock, stop);
         };
     }
 
-    private static int simulate(SimulateArguments arguments, PrintStream out, Clock clock) {
-        CountDownLatch stopRequested = new CountDownLatch(1);
+    private static int simulate(SimulateArguments arguments, PrintStream out, Clock clock, CountDownLatch stopRequested) {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stopRequested.countDown();
