@@ -105,7 +105,7 @@ public final class SimulateCommand {
         }, "vigil-simulate-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            List<StatsReport.Phase> phases = simulate(arguments, out, clock, stopRequested);
+            List<StatsReport.Phase> phases = phases(arguments, out, clock, stopRequested);
             out.println();
             out.print(StatsReport.summary(phases));
             return OK;
@@ -118,7 +118,7 @@ public final class SimulateCommand {
         }
     }
 
-    private static List<StatsReport.Phase> simulate(SimulateArguments arguments, PrintStream out, Clock clock,
+    private static List<StatsReport.Phase> phases(SimulateArguments arguments, PrintStream out, Clock clock,
                                                     CountDownLatch stopRequested) {
         long seed = arguments.seed() != null ? arguments.seed() : ThreadLocalRandom.current().nextLong(1L << 40);
         CaseloadPlan plan = CaseloadPlan.of(arguments.devices(), arguments.scenarios(), seed, arguments.load());
