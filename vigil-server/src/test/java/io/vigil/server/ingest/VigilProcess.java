@@ -47,7 +47,7 @@ final class VigilProcess implements AutoCloseable {
             ready.completeExceptionally(new IllegalStateException("Vigil exited before it was ready"));
         });
         try {
-            ready.get(90, TimeUnit.SECONDS);
+            ready.get(240, TimeUnit.SECONDS); // generous: the machine may be shared
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("Vigil did not become ready; its output:\n"
