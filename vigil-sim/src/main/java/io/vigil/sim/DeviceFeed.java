@@ -40,6 +40,10 @@ final class DeviceFeed implements Runnable {
     private final long faultPeriodNanos;
     private long nextFaultNanos;
     private final PublishTally tally;
+    private final String deviceId;
+    private final AckLog ackLog;
+    /** The interval a rate-paced device means to keep between sends, for the coordinated-omission correction; 0 = none. */
+    private final boolean paced;
     private final Semaphore inFlight;
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -51,7 +55,10 @@ final class DeviceFeed implements Runnable {
      */
     DeviceFeed(DeviceLink link, DeviceMessageStream stream, SimulatedTime time, Clock clock, Pacing pacing,
                SimulatorOptions options, long initialDelayNanos, long faultPeriodNanos, long firstFaultNanos,
-               PublishTally tally) {
+               PublishTally tally, String deviceId, AckLog ackLog) {
+        this.deviceId = deviceId;
+        this.ackLog = ackLog;
+        this.paced = options.load() && options.rate() > 0;
         this.link = link;
         this.stream = stream;
         this.time = time;
@@ -97,10 +104,24 @@ final class DeviceFeed implements Runnable {
     private void deliver(Pending sent, int attempt) {
         link.send(sent.outgoing().payload()).thenAccept(delivery -> {
             switch (delivery) {
-                case Delivery.Accepted accepted ->
-                        settle(sent, () -> tally.acked(sent.outgoing().readings(), System.nanoTime() - sent.sentNanos()));
+                case Delivery.Accepted accepted -> settle(sent, () -> {
+                    if (ackLog != null) {
+                        ackLog.acknowledged(deviceId, sent.outgoing().sent());
+                    }
+                    int readings = sent.outgoing().readings();
+                    tally.acked(readings, System.nanoTime() - sent.sentNanos(), paced ? pacing.pauseNanos(readings) : 0);
+                });
                 case Delivery.Refused refused -> settle(sent, () -> tally.rejected(refused.reason(),
                         sent.outgoing().readings()));
+                case Delivery.Throttled throttled -> {
+                    if (abandoning) {
+                        settle(sent, () -> tally.unanswered(sent.outgoing().readings()));
+                    } else {
+                        tally.throttled(throttled.reason());
+                        CompletableFuture.delayedExecutor(throttled.retryAfterMillis(), TimeUnit.MILLISECONDS)
+                                .execute(() -> deliver(sent, attempt + 1));
+                    }
+                }
                 case Delivery.Lost lost -> {
                     if (abandoning) {
                         settle(sent, () -> tally.unanswered(sent.outgoing().readings()));

@@ -9,6 +9,8 @@ import io.vigil.model.MeasurementRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The device JSON one simulated device sends, message after message:
@@ -18,8 +20,11 @@ import java.time.temporal.ChronoUnit;
  */
 final class DeviceMessageStream {
 
-    /** One payload ready to send: one message, or a JSON array of several. */
-    record Outgoing(byte[] payload, int readings, int messages) {}
+    /** One payload ready to send: one message, or a JSON array of several, with each message's id and readings. */
+    record Outgoing(byte[] payload, int readings, int messages, List<Sent> sent) {}
+
+    /** One message of a payload: its id and how many readings it carries (what an ack log records). */
+    record Sent(String id, int readings) {}
 
     static final int IMPLAUSIBLE_HEART_RATE = 900;
 
@@ -43,19 +48,22 @@ final class DeviceMessageStream {
      */
     Outgoing next(Instant simulatedTime, Instant wallTime, int batch) {
         ArrayNode messages = mapper.createArrayNode();
+        List<Sent> sent = new ArrayList<>(batch);
         int readings = 0;
         for (int i = 0; i < batch; i++) {
             ObjectNode message = nextMessage(simulatedTime, wallTime);
             if (message != null) {
                 messages.add(message);
-                readings += message.get("values").size();
+                int count = message.get("values").size();
+                readings += count;
+                sent.add(new Sent(message.get("id").asText(), count));
             }
         }
         if (messages.isEmpty()) {
             return null;
         }
         JsonNode payload = batch == 1 ? messages.get(0) : messages;
-        return new Outgoing(write(payload), readings, messages.size());
+        return new Outgoing(write(payload), readings, messages.size(), List.copyOf(sent));
     }
 
     /**
@@ -64,10 +72,11 @@ final class DeviceMessageStream {
      */
     Outgoing implausible(Instant wallTime) {
         ObjectNode message = mapper.createObjectNode();
-        message.put("id", idPrefix + seq++);
+        String id = idPrefix + seq++;
+        message.put("id", id);
         message.put("time", wallTime.truncatedTo(ChronoUnit.MILLIS).toString());
         message.putObject("values").put("heart-rate", IMPLAUSIBLE_HEART_RATE);
-        return new Outgoing(write(message), 1, 1);
+        return new Outgoing(write(message), 1, 1, List.of(new Sent(id, 1)));
     }
 
     private ObjectNode nextMessage(Instant simulatedTime, Instant wallTime) {

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A device posting its JSON to {@code POST /api/v1/devices/{id}/measurements} with its secret as Bearer token.
- * 2xx is an acknowledgement; a 4xx problem+json is a refusal by its {@code code}; 5xx, 429 and I/O failures are
- * answered by sending the same message again.
+ * 2xx is an acknowledgement; a 4xx problem+json is a refusal by its {@code code}; 429 is answered by sending the same
+ * message again after its {@code Retry-After}, 5xx and I/O failures by sending it again with backoff.
  */
 final class HttpDeviceLink implements DeviceLink {
 
@@ -55,11 +55,20 @@ final class HttpDeviceLink implements DeviceLink {
         if (status >= 200 && status < 300) {
             return Delivery.ACCEPTED;
         }
-        if (status == 429 || status >= 500) {
+        if (status == 429) {
+            return new Delivery.Throttled("HTTP 429", retryAfterMillis(response));
+        }
+        if (status >= 500) {
             return new Delivery.Lost("HTTP " + status);
         }
         String code = problemCode(response.body());
         return new Delivery.Refused(code == null ? "HTTP " + status : "HTTP " + status + " " + code);
+    }
+
+    /** {@code Retry-After} in seconds (the only form Vigil sends); one second when absent or a date. */
+    static long retryAfterMillis(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(String::trim).filter(v -> v.matches("\\d{1,6}"))
+                .map(v -> Long.parseLong(v) * 1000).orElse(1000L);
     }
 
     /** The {@code code} member of an RFC 9457 problem, or null. */

@@ -11,6 +11,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAck;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,12 +24,16 @@ import java.util.regex.Pattern;
 /**
  * A device's own MQTT 5 connection: user name = device id, password = device secret, QoS 1 publishes to
  * {@code vigil/v1/devices/{id}/measurements} (or the baseline topic). After a lost connection it reconnects with
- * backoff; publishes made meanwhile wait in the client.
+ * backoff; publishes made meanwhile wait in the client. A PUBACK 0x97 (quota exceeded: Vigil saturated, or the device
+ * over its rate) is answered by publishing the same message again after the wait its reason string names.
  */
 final class MqttDeviceLink implements DeviceLink {
 
     private static final Pattern VIGIL_CODE = Pattern.compile("VIGIL-\\d{4}");
+    private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d{1,6}) s");
     private static final int KEEP_ALIVE_SECONDS = 30;
+    /** Vigil's code for "the readings could not be stored now; retry" (PUBACK 0x83). */
+    private static final String STORAGE_UNAVAILABLE = "VIGIL-1104";
 
     private final SimulatedDevice device;
     private final URI broker;
@@ -78,12 +83,25 @@ final class MqttDeviceLink implements DeviceLink {
 
     private Delivery delivery(Throwable error) {
         if (error instanceof Mqtt5PubAckException refused) {
-            return new Delivery.Refused(reason(refused.getMqttMessage()));
+            Mqtt5PubAck pubAck = refused.getMqttMessage();
+            if (pubAck.getReasonCode() == Mqtt5PubAckReasonCode.QUOTA_EXCEEDED) {
+                return new Delivery.Throttled(reason(pubAck), retryAfterMillis(pubAck));
+            }
+            if (reason(pubAck).endsWith(STORAGE_UNAVAILABLE)) {
+                return new Delivery.Lost(reason(pubAck)); // not stored now: the same message again, with backoff
+            }
+            return new Delivery.Refused(reason(pubAck));
         }
         if (error instanceof MqttEncodeException) {
             return new Delivery.Refused("payload larger than the broker accepts");
         }
         return new Delivery.Lost(error.getClass().getSimpleName());
+    }
+
+    /** The wait a 0x97 PUBACK's reason string asks for ("… retry after 2 s"); one second when it names none. */
+    static long retryAfterMillis(Mqtt5PubAck pubAck) {
+        Matcher seconds = RETRY_AFTER.matcher(pubAck.getReasonString().map(Object::toString).orElse(""));
+        return seconds.find() ? Long.parseLong(seconds.group(1)) * 1000 : 1000;
     }
 
     /** A low-cardinality reason: the PUBACK reason code, and the Vigil error code if its reason string has one. */

@@ -16,6 +16,7 @@ final class PublishTally {
     private final LongAdder readingsUnanswered = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
     private final PublishLatency latency = new PublishLatency();
     private final AtomicLong firstSendNanos = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong lastAnswerNanos = new AtomicLong(Long.MIN_VALUE);
@@ -26,15 +27,22 @@ final class PublishTally {
         readingsSent.add(readings);
     }
 
-    void acked(int readings, long latencyNanos) {
+    /** @param expectedIntervalNanos the paced interval between a device's sends, for the omission correction; 0 = none */
+    void acked(int readings, long latencyNanos, long expectedIntervalNanos) {
         readingsAcked.add(readings);
-        latency.record(latencyNanos);
+        latency.record(latencyNanos, expectedIntervalNanos);
         answered();
     }
 
     void rejected(String reason, int readings) {
         rejected.computeIfAbsent(reason, r -> new LongAdder()).add(readings);
         answered();
+    }
+
+    /** Vigil answered 429 / PUBACK 0x97: the message waits and is sent again. */
+    void throttled(String reason) {
+        throttled.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        retries.increment();
     }
 
     void retried() {
@@ -53,8 +61,10 @@ final class PublishTally {
     SimulatorStats snapshot(boolean running) {
         Map<String, Long> byReason = new TreeMap<>();
         rejected.forEach((reason, count) -> byReason.put(reason, count.sum()));
+        Map<String, Long> throttledByReason = new TreeMap<>();
+        throttled.forEach((reason, count) -> throttledByReason.put(reason, count.sum()));
         return new SimulatorStats(messagesSent.sum(), readingsSent.sum(), readingsAcked.sum(), byReason,
-                readingsUnanswered.sum(), retries.sum(), elapsed(running), latency.summary());
+                readingsUnanswered.sum(), retries.sum(), elapsed(running), latency.summary(), throttledByReason);
     }
 
     private Duration elapsed(boolean running) {

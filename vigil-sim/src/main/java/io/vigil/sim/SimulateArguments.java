@@ -2,6 +2,7 @@ package io.vigil.sim;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,11 +19,12 @@ import java.util.regex.Pattern;
  * @param scenarios the scenarios patients get in turn: one, or all for {@code mixed}
  * @param seed      seed of the patients' physiology; null = pick one and print it
  * @param faultEvery how often a deliberately implausible reading is sent; null = never
+ * @param ackLog    file the acknowledged messages are appended to; null = none
  */
 record SimulateArguments(URI url, URI mqtt, String user, String password, int devices, double rate,
                          Duration duration, List<Scenario> scenarios, Transport transport, double speed, Long seed,
                          boolean load, int batch, boolean baseline, String unit, Duration interval, int inFlight,
-                         Duration faultEvery) {
+                         Duration faultEvery, Path ackLog) {
 
     static final Duration DEFAULT_LOAD_DURATION = Duration.ofSeconds(60);
 
@@ -39,7 +41,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
     private static final Set<String> SWITCHES = Set.of("--load", "--baseline", "--help", "-h");
     private static final Set<String> VALUED = Set.of("--url", "--mqtt", "--user", "--password", "--devices",
             "--rate", "--duration", "--scenario", "--transport", "--speed", "--seed", "--batch", "--unit",
-            "--interval", "--in-flight", "--faults");
+            "--interval", "--in-flight", "--faults", "--ack-log");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)?");
 
     static Parsed parse(List<String> args, Map<String, String> env) {
@@ -72,6 +74,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
         private Duration interval;
         private int inFlight = SimulatorOptions.DEFAULT_MAX_IN_FLIGHT;
         private Duration faultEvery;
+        private Path ackLog;
 
         Builder(Map<String, String> env) {
             user = env.getOrDefault("VIGIL_USER", "admin");
@@ -134,6 +137,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
                 case "--interval" -> interval = duration(flag, value);
                 case "--in-flight" -> inFlight = positiveInt(flag, value);
                 case "--faults" -> faultEvery = duration(flag, value);
+                case "--ack-log" -> ackLog = Path.of(nonBlank(flag, value));
                 default -> throw new IllegalStateException(flag);
             }
         }
@@ -160,7 +164,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
             Duration runFor = duration != null ? duration : load ? DEFAULT_LOAD_DURATION : null;
             return new SimulateArguments(url, mqtt, user, password, devices, rate, runFor, scenarios, transport,
                     speed, seed, load, batch == null ? 1 : batch, baseline, unit,
-                    interval == null ? SimulatorOptions.DEFAULT_INTERVAL : interval, inFlight, faultEvery);
+                    interval == null ? SimulatorOptions.DEFAULT_INTERVAL : interval, inFlight, faultEvery, ackLog);
         }
     }
 

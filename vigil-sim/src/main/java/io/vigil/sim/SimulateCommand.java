@@ -50,6 +50,8 @@ public final class SimulateCommand {
               --in-flight K        unacknowledged publishes per device connection     [32]
               --faults D           about once per D, one device sends an implausible reading (heart rate
                                    900) that Vigil rejects: shows rejections and dead letters   [never]
+              --ack-log FILE       append every acknowledged message (PUBACK / HTTP 2xx) to FILE, one line
+                                   "<device> TAB <message id> TAB <readings>", for vigil check-acks
               --baseline           with --load over MQTT: first run the same load against the broker's
                                    unstored topic vigil/v1/devices/{id}/baseline, then the durable one,
                                    and print both side by side
@@ -71,7 +73,16 @@ public final class SimulateCommand {
         return run(args, out, System.getenv(), Clock.systemDefaultZone());
     }
 
+    /** Runs until the duration is over or {@code stop} is counted down (a test stopping a long run). */
+    public static int run(String[] args, PrintStream out, CountDownLatch stop) {
+        return run(args, out, System.getenv(), Clock.systemDefaultZone(), stop);
+    }
+
     static int run(String[] args, PrintStream out, Map<String, String> env, Clock clock) {
+        return run(args, out, env, clock, new CountDownLatch(1));
+    }
+
+    private static int run(String[] args, PrintStream out, Map<String, String> env, Clock clock, CountDownLatch stop) {
         return switch (SimulateArguments.parse(List.of(args), env)) {
             case SimulateArguments.Help help -> {
                 out.print(HELP);
@@ -82,12 +93,11 @@ public final class SimulateCommand {
                 out.println("Try 'vigil simulate --help'.");
                 yield USAGE;
             }
-            case SimulateArguments.Run run -> simulate(run.arguments(), out, clock);
+            case SimulateArguments.Run run -> simulate(run.arguments(), out, clock, stop);
         };
     }
 
-    private static int simulate(SimulateArguments arguments, PrintStream out, Clock clock) {
-        CountDownLatch stopRequested = new CountDownLatch(1);
+    private static int simulate(SimulateArguments arguments, PrintStream out, Clock clock, CountDownLatch stopRequested) {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stopRequested.countDown();
@@ -95,7 +105,7 @@ public final class SimulateCommand {
         }, "vigil-simulate-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            List<StatsReport.Phase> phases = simulate(arguments, out, clock, stopRequested);
+            List<StatsReport.Phase> phases = phases(arguments, out, clock, stopRequested);
             out.println();
             out.print(StatsReport.summary(phases));
             return OK;
@@ -108,7 +118,7 @@ public final class SimulateCommand {
         }
     }
 
-    private static List<StatsReport.Phase> simulate(SimulateArguments arguments, PrintStream out, Clock clock,
+    private static List<StatsReport.Phase> phases(SimulateArguments arguments, PrintStream out, Clock clock,
                                                     CountDownLatch stopRequested) {
         long seed = arguments.seed() != null ? arguments.seed() : ThreadLocalRandom.current().nextLong(1L << 40);
         CaseloadPlan plan = CaseloadPlan.of(arguments.devices(), arguments.scenarios(), seed, arguments.load());
@@ -123,10 +133,12 @@ public final class SimulateCommand {
         List<StatsReport.Phase> phases = new ArrayList<>();
         if (arguments.baseline()) {
             phases.add(runPhase("baseline", options.withTopic(IngestTopic.BASELINE), devices, arguments, out, clock,
-                    stopRequested));
+                    stopRequested, null));
         }
         if (stopRequested.getCount() > 0) {
-            phases.add(runPhase("durable", options, devices, arguments, out, clock, stopRequested));
+            try (AckLog ackLog = arguments.ackLog() == null ? null : AckLog.appendingTo(arguments.ackLog())) {
+                phases.add(runPhase("durable", options, devices, arguments, out, clock, stopRequested, ackLog));
+            }
         }
         return phases;
     }
@@ -147,14 +159,14 @@ public final class SimulateCommand {
 
     private static StatsReport.Phase runPhase(String name, SimulatorOptions options, List<SimulatedDevice> devices,
                                               SimulateArguments arguments, PrintStream out, Clock clock,
-                                              CountDownLatch stopRequested) {
-        try (Simulator simulator = new Simulator(options, clock)) {
+                                              CountDownLatch stopRequested, AckLog ackLog) {
+        try (Simulator simulator = new Simulator(options, clock, ackLog)) {
             simulator.start(devices);
             out.printf("%s: %d devices over %s to %s%s, %s%n", name, devices.size(), options.transport(),
                     options.transport() == Transport.MQTT ? options.mqtt() : options.http(),
                     options.transport() == Transport.MQTT ? " topic …/" + options.topic().leaf() : "",
                     arguments.duration() == null ? "until Ctrl-C" : "for " + arguments.duration().toSeconds() + " s");
-            watch(name, simulator, arguments.duration(), out, stopRequested);
+            watch(name, simulator, arguments.duration(), out, stopRequested, ackLog);
             out.printf("%s: stopping, waiting for outstanding acknowledgements%n", name);
             simulator.close();
             return new StatsReport.Phase(name, simulator.stats());
@@ -162,8 +174,8 @@ public final class SimulateCommand {
     }
 
     /** Prints progress every few seconds until the duration is over or a stop is requested. */
-    private static void watch(String name, Simulator simulator, Duration duration, PrintStream out,
-                              CountDownLatch stopRequested) {
+    static void watch(String name, Simulator simulator, Duration duration, PrintStream out,
+                      CountDownLatch stopRequested, AckLog ackLog) {
         long start = System.nanoTime();
         long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
         SimulatorStats previous = simulator.stats();
@@ -178,6 +190,9 @@ public final class SimulateCommand {
                 SimulatorStats current = simulator.stats();
                 long at = System.nanoTime();
                 out.println(StatsReport.progress(name, current, previous, Duration.ofNanos(at - previousAt)));
+                if (ackLog != null) {
+                    ackLog.flush();
+                }
                 previous = current;
                 previousAt = at;
             }

@@ -34,11 +34,18 @@ public final class Simulator implements AutoCloseable {
     private final List<DeviceFeed> feeds = new ArrayList<>();
     private HttpClient http;
     private ExecutorService threads;
+    private final AckLog ackLog;
     private volatile boolean running;
 
     public Simulator(SimulatorOptions options, Clock clock) {
+        this(options, clock, null);
+    }
+
+    /** @param ackLog where acknowledged messages are recorded; null = nowhere */
+    public Simulator(SimulatorOptions options, Clock clock, AckLog ackLog) {
         this.options = options;
         this.clock = clock;
+        this.ackLog = ackLog;
     }
 
     /**
@@ -69,7 +76,8 @@ public final class Simulator implements AutoCloseable {
             long faultPeriod = options.faultEvery() == null ? 0 : options.faultEvery().toNanos() * devices.size();
             long firstFault = faultPeriod == 0 ? 0 : ThreadLocalRandom.current().nextLong(faultPeriod);
             DeviceFeed feed = new DeviceFeed(links.get(i), new DeviceMessageStream(device, runTag, mapper, registry),
-                    time, clock, pacing, options, startJitter(pacing), faultPeriod, firstFault, tally);
+                    time, clock, pacing, options, startJitter(pacing), faultPeriod, firstFault, tally, device.deviceId(),
+                    ackLog);
             feeds.add(feed);
             threads.execute(feed);
         }
@@ -146,6 +154,9 @@ public final class Simulator implements AutoCloseable {
             feeds.forEach(DeviceFeed::abandon);
             running = false;
             closeLinks();
+            if (ackLog != null) {
+                ackLog.flush();
+            }
         }
     }
 

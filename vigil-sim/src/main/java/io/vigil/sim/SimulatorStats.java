@@ -14,19 +14,26 @@ import java.util.Map;
  * @param readingsUnanswered readings given up on when the run closed without an answer
  * @param retries            resends of the same message after a lost connection or a server error
  * @param elapsed            from the first send to the last answer (or to now while running)
- * @param latency            send-to-acknowledgement latency of acknowledged messages
+ * @param latency            send-to-acknowledgement latency of acknowledged messages (from the first send, retries
+ *                           included; corrected for coordinated omission when paced at a rate)
+ * @param throttledByReason  answers telling a device to wait and send again (HTTP 429, PUBACK 0x97), by reason
  */
 public record SimulatorStats(long messagesSent, long readingsSent, long readingsAcked,
                              Map<String, Long> rejectedByReason, long readingsUnanswered, long retries,
-                             Duration elapsed, Latency latency) {
+                             Duration elapsed, Latency latency, Map<String, Long> throttledByReason) {
 
     public SimulatorStats {
         rejectedByReason = Map.copyOf(rejectedByReason);
+        throttledByReason = Map.copyOf(throttledByReason);
+    }
+
+    public long throttled() {
+        return throttledByReason.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Latency percentiles in milliseconds. */
-    public record Latency(long count, double p50, double p90, double p99, double max) {
-        static final Latency NONE = new Latency(0, 0, 0, 0, 0);
+    public record Latency(long count, double p50, double p90, double p99, double p999, double max) {
+        static final Latency NONE = new Latency(0, 0, 0, 0, 0, 0);
     }
 
     public long readingsRejected() {

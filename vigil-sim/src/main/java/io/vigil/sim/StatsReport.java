@@ -21,9 +21,9 @@ final class StatsReport {
         double recentRate = (now.readingsAcked() - previous.readingsAcked()) / seconds;
         SimulatorStats.Latency latency = now.latency();
         return String.format(Locale.ROOT,
-                "[%s %4ds] sent %,d  acked %,d  rejected %,d  retries %,d  now %,.0f readings/s  p50 %.1f ms  p99 %.1f ms",
+                "[%s %4ds] sent %,d  acked %,d  rejected %,d  told to wait %,d  retries %,d  now %,.0f readings/s  p50 %.1f ms  p99 %.1f ms",
                 phase, now.elapsed().toSeconds(), now.readingsSent(), now.readingsAcked(), now.readingsRejected(),
-                now.retries(), recentRate, latency.p50(), latency.p99());
+                now.throttled(), now.retries(), recentRate, latency.p50(), latency.p99());
     }
 
     /** The phases side by side, one column each. */
@@ -38,6 +38,12 @@ final class StatsReport {
         for (String reason : reasons) {
             row(out, "  " + reason, phases, p -> count(p.stats().rejectedByReason().getOrDefault(reason, 0L)));
         }
+        row(out, "told to wait (429 / 0x97)", phases, p -> count(p.stats().throttled()));
+        TreeSet<String> waits = new TreeSet<>();
+        phases.forEach(p -> waits.addAll(p.stats().throttledByReason().keySet()));
+        for (String reason : waits) {
+            row(out, "  " + reason, phases, p -> count(p.stats().throttledByReason().getOrDefault(reason, 0L)));
+        }
         row(out, "readings unanswered", phases, p -> count(p.stats().readingsUnanswered()));
         row(out, "messages sent", phases, p -> count(p.stats().messagesSent()));
         row(out, "retries", phases, p -> count(p.stats().retries()));
@@ -46,6 +52,7 @@ final class StatsReport {
         row(out, "ack latency p50 ms", phases, p -> millis(p.stats().latency().p50()));
         row(out, "ack latency p90 ms", phases, p -> millis(p.stats().latency().p90()));
         row(out, "ack latency p99 ms", phases, p -> millis(p.stats().latency().p99()));
+        row(out, "ack latency p99.9 ms", phases, p -> millis(p.stats().latency().p999()));
         row(out, "ack latency max ms", phases, p -> millis(p.stats().latency().max()));
         return out.toString();
     }

@@ -38,6 +38,12 @@ class SimulateArgumentsTest {
         assertThat(a.interval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(a.inFlight()).isEqualTo(32);
         assertThat(a.faultEvery()).isNull();
+        assertThat(a.ackLog()).isNull();
+    }
+
+    @Test
+    void parse_ackLog_isAFile() {
+        assertThat(run("--load", "--ack-log", "/tmp/acks.tsv").ackLog()).isEqualTo(java.nio.file.Path.of("/tmp/acks.tsv"));
     }
 
     @Test

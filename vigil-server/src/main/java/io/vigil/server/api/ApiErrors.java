@@ -19,6 +19,11 @@ public final class ApiErrors {
     public static final String INTERNAL = "VIGIL-1299";
     /** A device sent more readings than its rate limit allows (HTTP 429, MQTT 5 PUBACK 0x97). */
     public static final String RATE_LIMITED = "VIGIL-1320";
+    /**
+     * Vigil is saturated (durability and overload, 1900–1919): nothing was stored, send the same payload again after
+     * {@code Retry-After} (HTTP 429, MQTT 5 PUBACK 0x97 quota exceeded).
+     */
+    public static final String SATURATED = "VIGIL-1900";
     /** The dead letter that counts a device's rate-limited payloads whose bytes were not kept. */
     public static final String RATE_LIMITED_UNKEPT = "VIGIL-1321";
     /** Acknowledging an alert needs a reason. */

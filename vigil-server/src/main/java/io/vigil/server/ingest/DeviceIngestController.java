@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code application/octet-stream}) and {@code POST /api/v1/devices/{id}/raw/{template}} (a vendor's JSON through a
  * mapping template) and {@code POST /api/v1/devices/{id}/waveform/{signal}} (a waveform frame). Answers 201 only after the readings are durably stored. Accepted messages
  * are not audited one by one (the metrics count them); a device that fails to authenticate is. Over its rate limit
- * a device gets 429 with {@code Retry-After}; a payload over {@code vigil.ingest.max-payload-bytes} gets 413.
+ * a device gets 429 with {@code Retry-After}, and so does every device while Vigil is saturated
+ * ({@link ApiErrors#SATURATED}, see {@link IngestBackpressure}); a payload over {@code vigil.ingest.max-payload-bytes} gets 413.
  */
 @RestController
 class DeviceIngestController {
@@ -99,13 +100,19 @@ class DeviceIngestController {
             case IngestResult.Accepted accepted -> ResponseEntity.status(HttpStatus.CREATED)
                     .body(new Stored(accepted.observationIds(), accepted.duplicates()));
             case IngestResult.Rejected rejected when ApiErrors.RATE_LIMITED.equals(rejected.code()) -> rateLimited(id, rejected);
+            case IngestResult.Rejected rejected when ApiErrors.SATURATED.equals(rejected.code()) ->
+                    tooManyRequests(rejected, ingest.retryAfterSaturated());
             case IngestResult.Rejected rejected -> problem(statusOf(rejected.code()), rejected);
         });
     }
 
     /** 429 with the seconds until the device's allowance admits its next payload. */
     private ResponseEntity<?> rateLimited(String deviceId, IngestResult.Rejected rejected) {
-        long seconds = Math.max(1, (ingest.waitBeforeNext(deviceId).toMillis() + 999) / 1000);
+        return tooManyRequests(rejected, Math.max(1, (ingest.waitBeforeNext(deviceId).toMillis() + 999) / 1000));
+    }
+
+    /** 429 with {@code Retry-After} in seconds: over the device's rate limit, or Vigil saturated. */
+    private static ResponseEntity<?> tooManyRequests(IngestResult.Rejected rejected, long seconds) {
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.TOO_MANY_REQUESTS, rejected);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem.getBody());

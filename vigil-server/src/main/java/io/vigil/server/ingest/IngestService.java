@@ -59,12 +59,15 @@ public class IngestService {
     private final GlucoseContexts glucoseContexts;
     private final int maxPayloadBytes;
     private final ObjectProvider<WaveformSink> waveforms;
+    private final IngestBackpressure backpressure;
 
     IngestService(DeviceJsonDecoder decoder, GattDecoder gatt, AssignmentStore assignments, ObservationWriter writer,
                   ObservationIds ids, DeadLetterStore deadLetters, ObservationEvents events, IngestMetrics metrics, Clock clock,
                   MappingTemplates templates, DeviceAllowance allowance, ThrottledLetters throttledLetters,
-                  GlucoseContexts glucoseContexts, VigilProperties properties, ObjectProvider<WaveformSink> waveforms) {
+                  GlucoseContexts glucoseContexts, VigilProperties properties, ObjectProvider<WaveformSink> waveforms,
+                  IngestBackpressure backpressure) {
         this.waveforms = waveforms;
+        this.backpressure = backpressure;
         this.allowance = allowance;
         this.glucoseContexts = glucoseContexts;
         this.throttledLetters = throttledLetters;
@@ -113,8 +116,12 @@ public class IngestService {
                 yield CompletableFuture.completedFuture(reject(request, failure.error()));
             }
             case DecodeResult.Ok<List<DeviceMessage>> ok -> {
-                allowance.charge(request.deviceId(), ok.value().stream().mapToInt(m -> m.measurements().size()).sum());
-                yield store(request, ok.value());
+                int readings = ok.value().stream().mapToInt(m -> m.measurements().size()).sum();
+                if (!backpressure.admit(readings, UrgentReadings.in(ok.value()))) {
+                    yield CompletableFuture.completedFuture(saturated(request));
+                }
+                allowance.charge(request.deviceId(), readings);
+                yield store(request, ok.value()).whenComplete((result, failure) -> backpressure.release(readings));
             }
         };
     }
@@ -131,6 +138,22 @@ public class IngestService {
                     CompletableFuture.completedFuture(reject(request, withOffset(failure.error())));
             case DecodeResult.Ok<CompletableFuture<IngestResult>> ok -> ok.value();
         };
+    }
+
+    /**
+     * Saturated: nothing stored, nothing kept as a dead letter (the device sends the same payload again; keeping
+     * each refusal would only add to the load), counted under the code.
+     */
+    private IngestResult.Rejected saturated(IngestRequest request) {
+        metrics.rejected(request.transport(), ApiErrors.SATURATED);
+        log.debug("event=ingest.saturated device={} transport={}", request.deviceId(), request.transport());
+        return new IngestResult.Rejected(ApiErrors.SATURATED, "Vigil is saturated; nothing was stored: send the same "
+                + "payload again, retry after " + backpressure.retryAfterSeconds() + " s", null);
+    }
+
+    /** Seconds a device told {@link ApiErrors#SATURATED} waits before sending again. */
+    public long retryAfterSaturated() {
+        return backpressure.retryAfterSeconds();
     }
 
     /** How long the device must wait before its next payload is admitted (zero: now). */

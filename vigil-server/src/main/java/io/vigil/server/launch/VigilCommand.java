@@ -3,6 +3,8 @@ package io.vigil.server.launch;
 import io.vigil.server.VigilApplication;
 import io.vigil.server.audit.AuditCommand;
 import io.vigil.server.delivery.WebhooksCommand;
+import io.vigil.server.ingest.AckCheckCommand;
+import io.vigil.sim.BenchCommand;
 import io.vigil.sim.SimulateCommand;
 import io.vigil.sim.ecg.EcgSimulateCommand;
 import java.io.PrintStream;
@@ -38,6 +40,8 @@ public final class VigilCommand {
             case "decode" -> DecodeCommand.run(rest, out, System.err, java.time.Clock.systemUTC());
             case "audit" -> AuditCommand.run(rest, System.getenv(), out, System.err);
             case "webhooks" -> WebhooksCommand.run(rest, System.getenv(), out, System.err);
+            case "check-acks" -> AckCheckCommand.run(rest, System.getenv(), out, System.err);
+            case "bench" -> BenchCommand.run(rest, out);
             case "help", "--help", "-h" -> help(out, 0);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -189,6 +193,10 @@ public final class VigilCommand {
                   webhooks   Alert webhooks' dead letters, asked of a running server (password: VIGIL_PASSWORD):
                              webhooks dead-letters [--server URL] [--user NAME]
                              webhooks replay DELIVERY-ID... | --webhook ID   queue them again, due now
+                  check-acks Durability check: every message in an ack log (vigil simulate --ack-log FILE) stored,
+                             each reading exactly once: check-acks FILE [--data-dir DIR]   (vigil check-acks --help)
+                  bench      Load scenarios against a running Vigil with HdrHistogram figures (vigil bench --help):
+                             sustained | burst
                   help       This text.
 
                 Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).

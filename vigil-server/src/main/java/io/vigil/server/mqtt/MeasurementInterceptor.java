@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * Every device PUBLISH goes through here. Measurements are stored before the PUBACK leaves (the broker holds
  * the acknowledgement while the async output is open). A refusal answers MQTT 5 clients with PUBACK 0x99 (0x97
- * over the device's rate limit, 0x83 when storage is unavailable) and a reason string, and publishes an error event on {@code vigil/v1/devices/{id}/errors} for every client
+ * over the device's rate limit or while Vigil is saturated, 0x83 when storage is unavailable) and a reason string;
+ * an MQTT 3.1.1 device, which has no PUBACK codes, is disconnected when nothing was stored for a passing reason,
+ * so that it resends, and publishes an error event on {@code vigil/v1/devices/{id}/errors} for every client
  * (the only channel MQTT 3.1.1 has).
  */
 final class MeasurementInterceptor implements PublishInboundInterceptor {
@@ -97,11 +99,15 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
     private void refuse(PublishInboundOutput output, boolean mqtt5, IngestResult.Rejected rejected) {
         AckReasonCode code = switch (rejected.code()) {
             case ApiErrors.INGEST_UNAVAILABLE -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
-            case ApiErrors.RATE_LIMITED -> AckReasonCode.QUOTA_EXCEEDED;
+            case ApiErrors.RATE_LIMITED, ApiErrors.SATURATED -> AckReasonCode.QUOTA_EXCEEDED;
             default -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
         };
         String reason = rejected.code() + " " + rejected.reason() + (rejected.field() == null ? "" : " (" + rejected.field() + ")");
         if (mqtt5) {
+            output.preventPublishDelivery(code, reason);
+        } else if (ApiErrors.SATURATED.equals(rejected.code()) || ApiErrors.INGEST_UNAVAILABLE.equals(rejected.code())) {
+            // Nothing was stored: an MQTT 3.1.1 device must not get a PUBACK. A failure code makes the broker close
+            // its connection instead; the device publishes the message again once it has reconnected.
             output.preventPublishDelivery(code, reason);
         } else {
             // MQTT 3.1.1 has no PUBACK reason codes; a failure code would make the broker disconnect the device.

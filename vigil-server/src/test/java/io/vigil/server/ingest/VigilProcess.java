@@ -29,6 +29,9 @@ final class VigilProcess implements AutoCloseable {
                 "--data-dir", dataDir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("VIGIL_DEMO_PASSWORD", password);
+        // No MLLP listener: the demo would take 2575 when free, which another process on a shared machine may
+        // take between its check and its bind (and then the start fails); these tests send no HL7.
+        builder.environment().put("VIGIL_HL7_ENABLED", "false");
         builder.environment().putAll(env);
         Process process = builder.start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -47,7 +50,7 @@ final class VigilProcess implements AutoCloseable {
             ready.completeExceptionally(new IllegalStateException("Vigil exited before it was ready"));
         });
         try {
-            ready.get(90, TimeUnit.SECONDS);
+            ready.get(240, TimeUnit.SECONDS); // generous: the machine may be shared
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("Vigil did not become ready; its output:\n"
