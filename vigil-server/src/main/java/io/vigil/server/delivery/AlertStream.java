@@ -178,7 +178,7 @@ class AlertStream extends Listening {
 
     @Override
     protected AutoCloseable listen() {
-        return feed.subscribe(this::onChange);
+        return feed.subscribeEveryNode(this::onChange);
     }
 
     @Override
