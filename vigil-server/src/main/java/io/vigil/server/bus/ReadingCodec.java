@@ -101,7 +101,10 @@ final class ReadingCodec {
                     int n = in.readUnsignedShort();
                     List<MeasuredValue.Component> components = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
-                        components.add(new MeasuredValue.Component(registry.require(in.readUTF()), quantity(in)));
+                        String alias = in.readUTF();
+                        MeasurementType component = type.component(alias).orElseThrow(
+                                () -> new IllegalArgumentException("component " + alias + " unknown for " + type.alias()));
+                        components.add(new MeasuredValue.Component(component, quantity(in)));
                     }
                     yield new MeasuredValue.Panel(components);
                 }
