@@ -30,9 +30,11 @@ class VigilConfiguration {
         return MeasurementRegistry.standard();
     }
 
+    /** Several nodes writing one database (scale-out) each need their own {@code vigil.node-number}, 0–15. */
     @Bean
-    ObservationIds observationIds(Clock clock) {
-        return new ObservationIds(clock, 0);
+    ObservationIds observationIds(Clock clock,
+                                  @org.springframework.beans.factory.annotation.Value("${vigil.node-number:0}") int node) {
+        return new ObservationIds(clock, node);
     }
 
     @Bean

@@ -36,10 +36,21 @@ public class AlertConditions {
         this.clock = clock;
     }
 
-    /** Applies one condition event to the stored alerts. */
+    /**
+     * Applies one condition event to the stored alerts. A reading may be analysed twice (in scale-out mode, after a
+     * node dies before committing what it analysed): a raise already stored is not raised again, and a clearing or
+     * continuing value from before the open alert was raised does not touch that (newer) alert.
+     */
     public void report(ConditionEvent event) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (event instanceof ConditionEvent.Raised && alerts.raisedBefore(event.patient(), event.rule().id(), event.time())) {
+                return;
+            }
             Optional<AlertStore.Stored> open = alerts.findOpen(event.patient(), event.rule().id());
+            if (!(event instanceof ConditionEvent.Raised) && open.isPresent()
+                    && event.time().isBefore(open.get().alert().raisedAt())) {
+                return;
+            }
             AlertChange change = AlertPolicy.apply(event, open.map(AlertStore.Stored::alert),
                     () -> UUID.randomUUID().toString());
             if (saved(change, open, event)) {

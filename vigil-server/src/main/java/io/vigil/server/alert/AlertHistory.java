@@ -19,7 +19,7 @@ class AlertHistory {
     record Acknowledgement(String user, String reason, Instant at) {}
 
     private final JdbcTemplate jdbc;
-    /** Transition ids: increasing in time order within this (the one writing) node. */
+    /** Transition ids: increasing in time order within this node. */
     private final AtomicLong lastId;
 
     AlertHistory(JdbcTemplate jdbc, Clock clock) {
@@ -28,10 +28,25 @@ class AlertHistory {
         this.lastId = new AtomicLong(Math.max(stored == null ? 0 : stored, clock.millis() * 1000));
     }
 
+    /**
+     * Appends a transition. Several nodes (scale-out) each count from their start time: should another node have
+     * taken the id, this node's counter moves past the highest stored id and tries again.
+     */
     void append(String alertId, Transition t) {
-        jdbc.update("INSERT INTO alert_transition (id, alert_id, action, actor, at_time, state, detail) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", lastId.incrementAndGet(), alertId, t.action(), t.actor(),
-                AlertStore.timestamp(t.at()), t.state(), t.detail());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.update("INSERT INTO alert_transition (id, alert_id, action, actor, at_time, state, detail) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?)", lastId.incrementAndGet(), alertId, t.action(), t.actor(),
+                        AlertStore.timestamp(t.at()), t.state(), t.detail());
+                return;
+            } catch (DuplicateKeyException taken) {
+                if (attempt == 5) {
+                    throw taken;
+                }
+                Long stored = jdbc.queryForObject("SELECT MAX(id) FROM alert_transition", Long.class);
+                lastId.accumulateAndGet(stored == null ? 0 : stored, Math::max);
+            }
+        }
     }
 
     List<Transition> transitions(String alertId) {

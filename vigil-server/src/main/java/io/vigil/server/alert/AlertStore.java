@@ -58,17 +58,21 @@ class AlertStore {
         this.jdbc = jdbc;
     }
 
-    /** Opens the alert; false (nothing written) if its patient already has an open alert for its rule. */
+    /**
+     * Opens the alert; false (nothing written) if its patient already has an open alert for its rule, or if an alert
+     * was raised for the same condition at the same time before (a reading analysed again, see V28).
+     */
     boolean insert(Alert a, Instant openedAt) {
         try {
             jdbc.update("INSERT INTO alert (id, patient_id, rule_id, measurement, priority, category, state, raised_at, "
                             + "first_value, last_value, last_time, breaches, acknowledged_by, acknowledged_at, ack_reason, "
-                            + "resolved_by, resolved_at, snoozed_until, escalation_tier, opened_at, open_key, version) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                            + "resolved_by, resolved_at, snoozed_until, escalation_tier, opened_at, open_key, raise_key, version) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                     a.id(), a.patient(), a.rule(), a.measurement(), a.priority().code(), a.category().code(),
                     a.state().code(), timestamp(a.raisedAt()), a.firstValue(), a.lastValue(), timestamp(a.lastTime()),
                     a.count(), a.acknowledgedBy(), timestamp(a.acknowledgedAt()), a.reason(), a.resolvedBy(),
-                    timestamp(a.resolvedAt()), timestamp(a.snoozedUntil()), a.tier(), timestamp(openedAt), openKey(a));
+                    timestamp(a.resolvedAt()), timestamp(a.snoozedUntil()), a.tier(), timestamp(openedAt), openKey(a),
+                    raiseKey(a.patient(), a.rule(), a.raisedAt()));
             return true;
         } catch (DuplicateKeyException alreadyOpen) {
             return false;
@@ -92,6 +96,18 @@ class AlertStore {
     /** The open (active or acknowledged) alert of a patient's rule. */
     Optional<Stored> findOpen(String patient, String rule) {
         return jdbc.query(SELECT + "WHERE a.open_key = ?", ROW, patient + "/" + rule).stream().findFirst();
+    }
+
+    /** Whether an alert was raised for this patient's rule by a condition at this time (open or not). */
+    boolean raisedBefore(String patient, String rule, Instant at) {
+        return !jdbc.queryForList("SELECT id FROM alert WHERE raise_key = ?", String.class,
+                raiseKey(patient, rule, at)).isEmpty();
+    }
+
+    /** Who raised what when: the same condition raised again by the same reading has the same key. */
+    private static String raiseKey(String patient, String rule, Instant at) {
+        Instant stored = StoredTime.of(at);
+        return patient + "/" + rule + "/" + (stored.getEpochSecond() * 1_000_000 + stored.getNano() / 1_000);
     }
 
     /** The patient's care unit, null if none. */

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * score still high raises again, which updates the alert still open in the database. Not for clinical use.
  */
 @Component
-class News2Watch extends Listening {
+class News2Watch extends Listening implements io.vigil.server.observation.PatientHandover {
     private static final Logger log = LoggerFactory.getLogger(News2Watch.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
@@ -124,6 +124,13 @@ class News2Watch extends Listening {
         for (ConditionEvent event : alarms.computeIfAbsent(patient, p -> new News2Alarm(p, holdToClear)).accept(assessment.score())) {
             conditions.report(event);
         }
+    }
+
+    /** Patients moved to or from this node (scale-out): their alarms start afresh from their next score. */
+    @Override
+    public void handOver(java.util.function.Predicate<String> moved) {
+        alarms.keySet().removeIf(moved);
+        seen.keySet().removeIf(moved);
     }
 
     /**

@@ -139,7 +139,7 @@ class AlertStream extends Listening {
 
     @Override
     protected AutoCloseable listen() {
-        return feed.subscribe(this::onChange);
+        return feed.subscribeEveryNode(this::onChange);
     }
 
     @Override

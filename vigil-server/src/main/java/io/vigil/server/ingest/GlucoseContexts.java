@@ -78,7 +78,7 @@ class GlucoseContexts implements DisposableBean {
         this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
-        this.subscription = events.subscribe(this::stored);
+        this.subscription = events.subscribeThisNode(this::stored);
         long period = Math.max(100, Math.min(1000, settings.hold().toMillis() / 4));
         sweeper.scheduleWithFixedDelay(this::expire, period, period, TimeUnit.MILLISECONDS);
     }

@@ -30,10 +30,12 @@ class NoDataWatch extends ReadingSubscriber {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final NoDataMonitor monitor;
+    private final ObservationEvents events;
 
     NoDataWatch(ObservationEvents events, AlertConditions conditions, JdbcTemplate jdbc, Clock clock,
                 RuleProperties properties) {
         super(events);
+        this.events = events;
         this.conditions = conditions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -49,9 +51,19 @@ class NoDataWatch extends ReadingSubscriber {
     void onStored(List<ObservationRecord> stored) {
         synchronized (monitor) {
             for (ObservationRecord observation : stored) {
-                monitor.seen(observation.deviceId(), observation.receivedAt()).forEach(conditions::report);
+                monitor.seen(observation.deviceId(), observation.receivedAt()).forEach(this::reportIfHandledHere);
             }
         }
+    }
+
+    /**
+     * Every node hears every reading and checks every device (a device is alive whichever node stored its reading),
+     * so each node's monitor knows every latch; only the node handling a patient reports their conditions (with the
+     * in-process bus: this one, for all), and after a handover the new node carries on from the same latches.
+     */
+    @Override
+    protected AutoCloseable listen() {
+        return events.subscribeEveryNode(this::onStored);
     }
 
     /** One check at the clock's time. */
@@ -67,7 +79,13 @@ class NoDataWatch extends ReadingSubscriber {
                 at, at, DeviceStore.ACTIVE);
         synchronized (monitor) {
             List<ConditionEvent> changed = monitor.check(now, assigned);
-            changed.forEach(conditions::report);
+            changed.forEach(this::reportIfHandledHere);
+        }
+    }
+
+    private void reportIfHandledHere(ConditionEvent event) {
+        if (events.handledHere(event.patient())) {
+            conditions.report(event);
         }
     }
 

@@ -198,7 +198,7 @@ class WardStream implements SmartLifecycle, HttpSessionListener {
 
     @Override
     public void start() {
-        subscription = events.subscribe(this::onStored);
+        subscription = events.subscribeEveryNode(this::onStored);
         keepAlive = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("vigil-ward-keep-alive").factory());
         long every = settings.keepAlive().toMillis();
         keepAlive.scheduleAtFixedRate(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
