@@ -81,6 +81,12 @@ public final class ApiErrors {
     public static final String MONITORING_TIME_INVALID = "VIGIL-1651";
     /** A month that is not {@code yyyy-MM}. */
     public static final String MONTH_INVALID = "VIGIL-1652";
+    /** Alert assignment (1653–1659): no enabled clinician account by the name an alert is assigned to. */
+    public static final String ALERT_ASSIGNEE_UNKNOWN = "VIGIL-1653";
+    /** The person an alert is assigned to may not see its patient. */
+    public static final String ALERT_ASSIGNEE_MAY_NOT_SEE = "VIGIL-1654";
+    /** A resolved alert is neither assigned nor unassigned. */
+    public static final String ALERT_NOT_ASSIGNABLE = "VIGIL-1655";
 
     private ApiErrors() {
     }

@@ -113,6 +113,10 @@ class SecurityConfiguration {
                         // Acknowledging and resolving alerts are clinical acts: clinicians only.
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve",
                                 "/api/v1/alerts/*/snooze").hasRole(CLINICIAN)
+                        // Who holds an alert: clinicians assign, take and give back alerts, and see who could hold one.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/assign", "/api/v1/alerts/*/unassign")
+                                .hasRole(CLINICIAN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/alerts/*/assignees").hasRole(CLINICIAN)
                         // Alert delivery: webhooks and FHIR Subscriptions for integrations (and administrators who set
                         // them up for an integration account); alert-only subscriptions for those who follow a patient.
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**", "/fhir/Subscription",
