@@ -54,7 +54,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
         RequestMatcher ingest = request -> "POST".equals(request.getMethod())
-                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+|raw/[^/]+|waveform/[^/]+)|/api/v1/readers/[^/]+/reads");
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|interrogations|ble/[^/]+|raw/[^/]+|waveform/[^/]+)|/api/v1/readers/[^/]+/reads");
         return http.securityMatcher(ingest)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
