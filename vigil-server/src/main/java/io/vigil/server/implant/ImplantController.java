@@ -123,6 +123,23 @@ class ImplantController {
         return reports.ofPatient(id, limit);
     }
 
+    /** One report as FHIR: a collection Bundle of the implant's Device, an Observation per figure and a DiagnosticReport. */
+    @GetMapping(path = "/api/v1/patients/{id}/implant-reports/{report}/fhir", produces = "application/fhir+json")
+    ResponseEntity<String> asFhir(@PathVariable String id, @PathVariable String report) {
+        access.requireVisible(id);
+        ImplantReports.Stored stored = reports.find(report).filter(s -> s.patient().equals(id))
+                .orElseThrow(() -> io.vigil.server.api.ApiException.notFound("Implant report"));
+        ImplantReport r = stored.report();
+        var summary = new io.vigil.fhir.ImplantSummaryMapper.Summary(stored.id(), id, r.device().kind(),
+                r.device().manufacturer(), r.device().model(), r.device().serial(), r.interrogatedAt(),
+                r.battery() == null ? null : r.battery().voltage(),
+                r.battery() == null ? null : r.atReplacement() && r.battery().status() == null ? "eri" : r.battery().status(),
+                r.leads().stream().map(l -> new io.vigil.fhir.ImplantSummaryMapper.Lead(l.chamber(), l.impedance())).toList(),
+                r.shocks(), r.atp(), r.afBurdenPercent());
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/fhir+json"))
+                .body(io.vigil.fhir.FhirJson.encode(io.vigil.fhir.ImplantSummaryMapper.toFhir(summary)));
+    }
+
     private ResponseEntity<?> refuse(IngestRequest request, HttpStatus status, String code, String reason, String field) {
         deadLetters.keep(request, code, reason, field);
         log.info("event=implant.report_refused device={} code={}", request.deviceId(), code);

@@ -44,6 +44,10 @@ class ImplantReports {
         }
     }
 
+    Optional<Stored> find(String id) {
+        return jdbc.query("SELECT * FROM implant_report WHERE id = ?", row, id).stream().findFirst();
+    }
+
     Optional<Stored> bySourceId(String device, String sourceId) {
         return jdbc.query("SELECT * FROM implant_report WHERE device_id = ? AND source_id = ?", row, device, sourceId)
                 .stream().findFirst();

@@ -59,6 +59,13 @@ abstract class ImplantReportContract extends BedsideContract {
         assertThat(listed.get(0).at("/report/device/kind").asText()).isEqualTo("icd");
         assertThat(listed.get(0).at("/report/leads/1/impedance").asDouble()).isEqualTo(2400);
         assertThat(caregiver.get("/api/v1/patients/" + patient + "/implant-reports").status()).isEqualTo(200);
+        VigilClient.Response fhir = clinician.get("/api/v1/patients/" + patient + "/implant-reports/"
+                + listed.get(0).get("id").asText() + "/fhir");
+        assertThat(fhir.status()).as(fhir.body()).isEqualTo(200);
+        assertThat(fhir.contentType()).startsWith("application/fhir+json");
+        assertThat(fhir.json().get("resourceType").asText()).isEqualTo("Bundle");
+        assertThat(fhir.body()).contains("\"DiagnosticReport\"", "\"ICD-0042\"", "lead-impedance");
+        assertThat(clinician.get("/api/v1/patients/" + patient + "/implant-reports/nope/fhir").status()).isEqualTo(404);
         assertThat(ward.admin().get("/api/v1/patients/" + patient + "/implant-reports").status())
                 .as("administrators see no clinical data").isEqualTo(404);
 

@@ -543,6 +543,32 @@ class WebAppIT extends WardServer {
     }
 
     @Test
+    void patientChart_showsTheLatestImplantInterrogation() {
+        String patient = admit("18", "Wilson", "Greatbatch", "1919-09-06", "male");
+        String id = "pm-" + UUID.randomUUID().toString().substring(0, 8);
+        VigilClient implant = VigilClient.device(httpPort, ward.device(id, "pacemaker"));
+        ward.assign(id, patient, Instant.now().minus(1, ChronoUnit.DAYS), null);
+        String report = "{\"interrogatedAt\": \"" + Instant.now().minusSeconds(300) + "\", \"device\": {\"kind\": \"pacemaker\","
+                + " \"manufacturer\": \"Acme Rhythm\", \"model\": \"Pulse DR\", \"serial\": \"PM-7\"},"
+                + " \"battery\": {\"status\": \"eri\", \"voltage\": 2.6},"
+                + " \"leads\": [{\"chamber\": \"RA\", \"impedance\": 510}, {\"chamber\": \"RV\", \"impedance\": 2400}],"
+                + " \"episodes\": [{\"type\": \"AF\", \"start\": \"" + Instant.now().minusSeconds(7200)
+                + "\", \"durationSeconds\": 5400}], \"afBurdenPercent\": 4.5}";
+        VigilClient.Response stored = implant.post("/api/v1/devices/" + id + "/interrogations", report, "application/json");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+
+        logIn(page, "clinician");
+        page.navigate(url("/patients/" + patient));
+        Locator panel = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Implanted device (latest interrogation)"));
+        assertThat(panel).isVisible(SOON);
+        assertThat(panel.locator("[data-fact=\"Battery\"]")).containsText("at elective replacement indicator");
+        assertThat(panel.locator("#implant-leads tr").nth(1)).containsText("2400 Ω");
+        assertThat(panel.locator("#implant-episodes")).containsText("AF");
+        panel.scrollIntoViewIfNeeded();
+        screenshots(page, "chart-implant");
+    }
+
+    @Test
     void chartHeartbeat_creditsNoMoreThanTheTimeThatPassed() {
         String patient = admit("8", "Edsger", "Dijkstra", "1930-05-11", "male");
         VigilClient clinician = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
