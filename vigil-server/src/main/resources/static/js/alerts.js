@@ -1,8 +1,11 @@
 // The alert inbox: alerts of the clinician's units waiting for acknowledgement (highest priority, then newest
 // first) with their category and escalation; acknowledge with a listed reason and/or free text, snooze (5–30 min),
-// resolve, see an alert's history and acknowledgements; the acknowledged ones; history of resolved alerts. Live: follows the alert event stream (/api/v1/alerts/stream) when the
-// server has one, else asks again every second — either way another clinician's acknowledgement shows within ~1 s.
-import { announce, api, el, get, patientName, timeElement } from './vigil.js';
+// resolve, see an alert's history and acknowledgements; the acknowledged ones; history of resolved alerts. Who holds
+// each alert: take it, assign it to a member of the care team who may see the patient, give it back. Filters: whose
+// (all of my units, assigned to me, unassigned) and the escalation role an active alert has reached (both kept in the
+// browser). Live: follows the alert event stream (/api/v1/alerts/stream) when the server has one, else asks again
+// every second — either way another clinician's acknowledgement shows within ~1 s.
+import { announce, api, el, get, liveStatus, liveStream, patientName, timeElement } from './vigil.js';
 
 const rows = document.getElementById('alert-rows');
 const empty = document.getElementById('no-alerts');
@@ -15,6 +18,12 @@ const reasonText = document.getElementById('ack-text');
 const ackError = document.getElementById('ack-error');
 const snoozeDialog = document.getElementById('snooze-dialog');
 const detailDialog = document.getElementById('detail-dialog');
+const assignDialog = document.getElementById('assign-dialog');
+const assignChoice = document.getElementById('assign-to');
+const assignError = document.getElementById('assign-error');
+const holderFilter = document.getElementById('holder-filter');
+const roleFilter = document.getElementById('role-filter');
+const me = document.querySelector('.app-bar .user strong')?.textContent ?? '';
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const POLL_MS = 1000;
 const RANK = { high: 0, medium: 1, low: 2 };
@@ -23,6 +32,9 @@ let tab = 'active';
 let patients = new Map();
 let acking = null;
 let snoozing = null;
+let assigning = null;
+/** Escalation roles seen in the lists so far (the choices of the role filter). */
+const roles = new Set();
 let pollTimer = null;
 let loading = false;
 let again = false;
@@ -39,7 +51,11 @@ const CAPTIONS = {
 };
 
 async function alerts() {
-  const list = await get(`/api/v1/alerts?state=${tab}`);
+  const holder = holderFilter.value ? `&assignee=${encodeURIComponent(holderFilter.value)}` : '';
+  const all = await get(`/api/v1/alerts?state=${tab}${holder}`);
+  all.forEach((a) => a.escalationRole && roles.add(a.escalationRole));
+  showRoles();
+  const list = roleFilter.value && tab === 'active' ? all.filter((a) => a.state === 'active' && a.escalationRole === roleFilter.value) : all;
   return tab === 'resolved' ? list
     : list.sort((a, b) => (RANK[a.priority] - RANK[b.priority]) || (Date.parse(b.raisedAt) - Date.parse(a.raisedAt)));
 }
@@ -56,6 +72,24 @@ function stateText(a) {
     return el('span', { class: 'snoozed' }, 'snoozed until ', el('time', { datetime: a.snoozedUntil }, clock.format(new Date(a.snoozedUntil))));
   }
   return 'active';
+}
+
+function showRoles() {
+  const chosen = roleFilter.value;
+  if (chosen) roles.add(chosen);
+  const known = [...roleFilter.options].slice(1).map((o) => o.value);
+  if (known.length === roles.size && known.every((r) => roles.has(r))) return;
+  roleFilter.replaceChildren(el('option', { value: '' }, 'Any role'),
+    ...[...roles].sort().map((r) => el('option', { value: r, selected: r === chosen }, r)));
+}
+
+function holderCell(a, button) {
+  const cell = el('td', { class: 'holder' }, el('span', { class: 'assignee' }, a.assignee ?? 'nobody'));
+  if (a.state === 'resolved') return cell;
+  if (a.assignee !== me) cell.append(' ', button('take', 'Take', 'secondary'));
+  cell.append(' ', button('assign', 'Assign…', 'secondary'));
+  if (a.assignee) cell.append(' ', button('unassign', a.assignee === me ? 'Give back' : 'Unassign', 'secondary'));
+  return cell;
 }
 
 function row(a) {
@@ -77,6 +111,7 @@ function row(a) {
     el('td', {}, timeElement(a.raisedAt)),
     el('td', { class: 'state' }, stateText(a)),
     el('td', { class: 'escalation' }, escalation(a)),
+    holderCell(a, button),
     actions);
 }
 
@@ -118,32 +153,39 @@ async function refresh() {
   }
 }
 
-function live(state, text) {
-  status.hidden = false;
-  status.dataset.state = state;
-  status.textContent = text;
-}
-
 function poll() {
   if (pollTimer) return;
-  live('live', 'Live');
+  liveStatus(status, 'live', 'Live');
   pollTimer = setInterval(refresh, POLL_MS);
 }
 
 function follow() {
-  const source = new EventSource('/api/v1/alerts/stream');
-  let opened = false;
-  source.onopen = () => { opened = true; live('live', 'Live'); };
-  source.onmessage = refresh;
-  source.addEventListener('alert', refresh); // every stored change: raised, updated, acknowledged, snoozed, escalated…
-  source.onerror = () => {
-    if (!opened) { // no alert stream on this server: ask every second instead
-      source.close();
-      poll();
-    } else {
-      live('connecting', 'Reconnecting…');
-    }
-  };
+  // every stored change — raised, updated, acknowledged, snoozed, escalated, assigned… — reloads the list;
+  // no alert stream on this server: ask every second instead
+  liveStream('/api/v1/alerts/stream', { alert: refresh }, { raw: true, onOpen: refresh, onRefused: poll });
+}
+
+async function openAssign(id, label) {
+  assigning = id;
+  document.getElementById('assign-what').textContent = label;
+  announce(assignError, '');
+  assignChoice.replaceChildren(el('option', { value: '' }, 'Loading…'));
+  assignDialog.showModal();
+  try {
+    const holders = await get(`/api/v1/alerts/${encodeURIComponent(id)}/assignees`);
+    assignChoice.replaceChildren(...holders.map((h) => el('option', { value: h.username },
+      h.displayName && h.displayName !== h.username ? `${h.displayName} (${h.username})` : h.username)));
+    if (!holders.length) announce(assignError, 'Nobody else may see this patient.', true);
+  } catch (e) {
+    announce(assignError, `Could not list the care team: ${e.message}`, true);
+  }
+  assignChoice.focus();
+}
+
+async function assign(id, to) {
+  const alert = await api('POST', `/api/v1/alerts/${encodeURIComponent(id)}/assign`, { to });
+  announce(message, `Alert assigned to ${alert.assignee === me ? 'you' : alert.assignee}.`);
+  refresh();
 }
 
 rows.addEventListener('click', async (event) => {
@@ -166,16 +208,31 @@ rows.addEventListener('click', async (event) => {
     snoozeDialog.showModal();
     return;
   }
+  if (button.dataset.action === 'assign') {
+    openAssign(id, label);
+    return;
+  }
   try {
     if (button.dataset.action === 'detail') {
       await showDetail(id, label);
+      return;
+    }
+    if (button.dataset.action === 'take') {
+      await assign(id, 'me');
+      return;
+    }
+    if (button.dataset.action === 'unassign') {
+      await api('POST', `/api/v1/alerts/${encodeURIComponent(id)}/unassign`);
+      announce(message, 'Nobody holds the alert now.');
+      refresh();
       return;
     }
     await api('POST', `/api/v1/alerts/${encodeURIComponent(id)}/resolve`);
     announce(message, 'Alert resolved.');
     refresh();
   } catch (e) {
-    announce(message, `Could not ${button.dataset.action === 'detail' ? 'show the alert' : 'resolve'}: ${e.message}`, true);
+    const doing = { detail: 'show the alert', take: 'take the alert', unassign: 'give the alert back' };
+    announce(message, `Could not ${doing[button.dataset.action] ?? 'resolve'}: ${e.message}`, true);
   }
 });
 
@@ -208,6 +265,30 @@ document.getElementById('snooze-form').addEventListener('submit', async (event) 
     announce(message, `Could not snooze: ${e.message}`, true);
   }
 });
+document.getElementById('assign-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!assignChoice.value) {
+    announce(assignError, 'Choose a person.', true);
+    return;
+  }
+  try {
+    await assign(assigning, assignChoice.value);
+    assignDialog.close();
+  } catch (e) {
+    announce(assignError, e.message, true); // e.g. VIGIL-1654: they may not see this patient
+  }
+});
+document.getElementById('assign-cancel').addEventListener('click', () => assignDialog.close());
+for (const [select, key] of [[holderFilter, 'vigil.inbox.holder'], [roleFilter, 'vigil.inbox.role']]) {
+  const kept = window.localStorage.getItem(key);
+  if (kept && select === roleFilter) roles.add(kept);
+  if (select === roleFilter) showRoles();
+  if (kept !== null) select.value = kept;
+  select.addEventListener('change', () => {
+    window.localStorage.setItem(key, select.value);
+    refresh();
+  });
+}
 document.getElementById('snooze-cancel').addEventListener('click', () => snoozeDialog.close());
 document.getElementById('detail-close').addEventListener('click', () => detailDialog.close());
 document.getElementById('ack-cancel').addEventListener('click', () => dialog.close());

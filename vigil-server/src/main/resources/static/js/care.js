@@ -1,6 +1,7 @@
 // The caregiver view, phone first: for each person shared with the caregiver, the newest value of each
-// measurement, small 7-day trends and their open alerts. Read-only; refreshed every 30 s.
-import { el, formatTime, get } from './vigil.js';
+// measurement, small 7-day trends and their open alerts. Read-only; refreshed every 30 s, and a person's card at once
+// when one of their alerts changes (the alert event stream).
+import { el, formatTime, get, liveStream } from './vigil.js';
 
 const NAMES = {
   'heart-rate': 'Heart rate', 'respiratory-rate': 'Breathing rate', spo2: 'Oxygen (SpO₂)', 'blood-pressure': 'Blood pressure',
@@ -60,11 +61,21 @@ async function person(card) {
   if (!trends.length) box.append(el('p', { class: 'empty' }, 'No trend in the last 7 days.'));
 }
 
+const show = (card) => person(card).catch(() => {
+  card.querySelector('.latest').replaceChildren(el('p', { class: 'error' }, 'Could not load the readings.'));
+});
+
 async function refresh() {
-  await Promise.all([...document.querySelectorAll('.person')].map((card) => person(card).catch(() => {
-    card.querySelector('.latest').replaceChildren(el('p', { class: 'error' }, 'Could not load the readings.'));
-  })));
+  await Promise.all([...document.querySelectorAll('.person')].map(show));
 }
 
 refresh();
 setInterval(refresh, REFRESH_MS);
+if (document.querySelector('.person')) {
+  liveStream('/api/v1/alerts/stream', {
+    alert: (change) => {
+      const card = [...document.querySelectorAll('.person')].find((c) => c.dataset.patient === change.alert.patient);
+      if (card) show(card);
+    },
+  }, { onRefused: () => {} }); // without the stream, the 30 s refresh stays
+}

@@ -1,7 +1,7 @@
 // A patient's chart: trend charts (uPlot, from the WebJar) over a chosen window with limit bands and alert marks, the
-// same data as a table, NEWS2 and its SpO2 scale, the patient's alarm limits (override, reset to default), the glucose report for CGM wearers, notes, and the monitoring-time
+// same data as a table, NEWS2 and its SpO2 scale, the patient's alarm limits (override, reset to default), the glucose report for CGM wearers, the latest implant interrogation, notes, and the monitoring-time
 // heartbeat (every 30 s while the page is visible; the server credits no more than the time that really passed).
-import { announce, api, el, formatTime, get, timeElement } from './vigil.js';
+import { announce, api, el, formatTime, get, timeElement, unitName } from './vigil.js';
 
 const main = document.getElementById('chart');
 const patient = main.dataset.patient;
@@ -120,7 +120,7 @@ function drawCharts(data, alerts) {
     const types = group.members.map((s) => s.type);
     const unit = group.members[0].unit;
     const figure = el('figure', { class: 'trend' });
-    const caption = el('figcaption', {}, `${group.title} (${unit})`);
+    const caption = el('figcaption', {}, `${group.title} (${unitName(unit)})`);
     figure.append(caption);
     chartsBox.append(figure);
     const joined = uPlot.join(group.members.map((s) => [s.t, s.v]));
@@ -156,7 +156,7 @@ function drawTable(data) {
     ? `Averages over ${Math.round(data.bucketSeconds / 60)} min buckets, newest first`
     : 'Every reading, newest first');
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Time'),
-    ...data.series.map((s) => el('th', { scope: 'col' }, `${label(s.type)} (${s.unit})`)));
+    ...data.series.map((s) => el('th', { scope: 'col' }, `${label(s.type)} (${unitName(s.unit)})`)));
   const body = el('tbody');
   for (let r = rows - 1; r >= Math.max(0, rows - TABLE_ROWS); r--) {
     body.append(el('tr', {}, el('th', { scope: 'row' }, formatTime(new Date(joined[0][r] * 1000).toISOString())),
@@ -239,7 +239,7 @@ function listLimits(rules) {
     }
     const tr = el('tr', { 'data-limit': r.id, 'data-source': r.source },
       el('th', { scope: 'row' }, r.id),
-      el('td', {}, `${r.threshold} ${r.unit ?? ''}`),
+      el('td', { class: 'threshold', title: r.unit ? `UCUM ${r.unit}` : null }, `${r.threshold} ${unitName(r.unit)}`.trim()),
       el('td', {}, String(r.hysteresis ?? '')),
       el('td', {}, `${seconds(r.duration)} s`),
       el('td', {}, r.priority),
@@ -256,7 +256,7 @@ limitRows.addEventListener('click', async (event) => {
   const limit = button.closest('tr').limit;
   if (button.dataset.action === 'edit') {
     editing = limit.id;
-    document.getElementById('limit-what').textContent = `${limit.id} (${limit.unit ?? ''}), now ${limit.source}`;
+    document.getElementById('limit-what').textContent = `${limit.id} (${unitName(limit.unit)}), now ${limit.source}`;
     document.getElementById('limit-threshold').value = limit.threshold;
     document.getElementById('limit-hysteresis').value = limit.hysteresis ?? '';
     document.getElementById('limit-duration').value = seconds(limit.duration);
@@ -350,6 +350,32 @@ document.getElementById('news2-scale').addEventListener('submit', async (event) 
     announce(message, `Could not save the scale: ${e.message}`, true);
   }
 });
+
+/** The latest implant interrogation summary, if the patient has one. */
+async function loadImplant() {
+  const [latest] = await get(`${base}/implant-reports?limit=1`);
+  if (!latest) return;
+  const r = latest.report;
+  const b = r.battery ?? {};
+  const fmt = (v, unit) => (v == null ? '—' : `${v} ${unit}`.trim());
+  const battery = [b.status ?? (b.eri ? 'eri' : '—'), b.voltage != null ? fmt(b.voltage, 'V') : null,
+    b.remainingMonths != null ? `${b.remainingMonths} months left` : null].filter(Boolean).join(', ');
+  const facts = [['Device', [r.device.kind, r.device.manufacturer, r.device.model].filter(Boolean).join(' · ')],
+    ['Serial', r.device.serial], ['Interrogated', formatTime(r.interrogatedAt)],
+    ['Battery', `${battery}${b.eri || b.status === 'eri' || b.status === 'eol' ? ' — at elective replacement indicator' : ''}`],
+    ['Shocks delivered', String(r.therapies?.shocks ?? 0)], ['ATP delivered', String(r.therapies?.atp ?? 0)],
+    ['AF burden', r.afBurdenPercent == null ? '—' : `${r.afBurdenPercent} %`]];
+  document.getElementById('implant-facts').replaceChildren(...facts.map(([k, v]) =>
+    el('div', { 'data-fact': k }, el('dt', {}, k), el('dd', {}, v))));
+  document.getElementById('implant-leads').replaceChildren(...(r.leads ?? []).map((l) => el('tr', {},
+    el('th', { scope: 'row' }, l.chamber ?? '—'), el('td', { class: 'impedance' }, fmt(l.impedance, 'Ω')),
+    el('td', {}, fmt(l.captureThreshold, 'V')), el('td', {}, fmt(l.sensing, 'mV')))));
+  const episodes = r.episodes ?? [];
+  document.getElementById('implant-episodes').replaceChildren(...(episodes.length ? episodes.map((e) => el('li', {},
+    `${e.type ?? 'episode'} at ${formatTime(e.start)}`, e.durationSeconds != null ? `, ${e.durationSeconds} s` : '',
+    e.therapy ? `, therapy: ${e.therapy}` : '')) : [el('li', { class: 'empty' }, 'No episodes reported.')]));
+  document.getElementById('implant').hidden = false;
+}
 
 async function loadGlucose() {
   const since = new Date(Date.now() - 14 * 86400 * 1000).toISOString();
@@ -457,3 +483,4 @@ load();
 loadNews2();
 loadMonitoring();
 loadGlucose().catch((e) => announce(message, `Could not load the glucose report: ${e.message}`, true));
+loadImplant().catch((e) => announce(message, `Could not load the implant summary: ${e.message}`, true));

@@ -56,3 +56,79 @@ export function patientName(p) {
   const name = [p.name?.given, p.name?.family].filter(Boolean).join(' ');
   return name || p.mrn;
 }
+
+/** Shows the state of the page's live connection in its status element (data-state: live, reconnecting, offline). */
+export function liveStatus(status, state, text) {
+  if (!status) return;
+  status.hidden = false;
+  if (status.dataset.state !== state || status.textContent !== text) {
+    status.dataset.state = state;
+    status.textContent = text;
+  }
+}
+
+/**
+ * Follows a server-sent event stream — the one place every live screen opens its streams. `handlers` maps event
+ * names to functions of the parsed JSON data (or of the raw event, with `raw: true`). The page's status element
+ * says Live / Reconnecting… / Offline. When the stream is refused before it ever opened (no such stream, too many
+ * streams) `onRefused` is called, if given (a page falls back to asking now and then); otherwise the page retries
+ * every 5 s — back to the login page once the session has ended. `onOpen` runs on every (re)connect, so a page can
+ * fetch what it may have missed. Returns { close }.
+ */
+export function liveStream(url, handlers, { onOpen, onRefused, raw = false, status = document.getElementById('live-status') } = {}) {
+  let source = null;
+  let opened = false;
+  let closed = false;
+  const connect = () => {
+    source = new EventSource(url);
+    source.addEventListener('open', () => {
+      opened = true;
+      liveStatus(status, 'live', 'Live');
+      onOpen?.();
+    });
+    for (const [name, handle] of Object.entries(handlers)) {
+      source.addEventListener(name, (event) => handle(raw ? event : JSON.parse(event.data)));
+    }
+    source.addEventListener('error', () => {
+      if (closed) return;
+      if (source.readyState === EventSource.CONNECTING) {
+        liveStatus(status, 'reconnecting', 'Reconnecting…');
+      } else if (!opened && onRefused) {
+        source.close();
+        onRefused();
+      } else {
+        // The server refused the stream (logged out, too many streams) or is down: EventSource gives up.
+        liveStatus(status, 'offline', 'Offline — values are not updating. Retrying…');
+        setTimeout(retry, 5000);
+      }
+    });
+  };
+  const retry = async () => {
+    if (closed) return;
+    try {
+      const page = await fetch(window.location.href, { redirect: 'manual', headers: { Accept: 'text/html' } });
+      if (page.type === 'opaqueredirect') {
+        window.location.assign('/login');
+        return;
+      }
+    } catch {
+      // Server unreachable: try again; the page keeps what it has meanwhile.
+    }
+    connect();
+  };
+  connect();
+  return { close: () => { closed = true; source?.close(); } };
+}
+
+/** UCUM units as people read them; the APIs keep UCUM. */
+const UNIT_NAMES = {
+  '/min': '/min', '{beats}/min': 'beats/min', '{breaths}/min': 'breaths/min', 'mm[Hg]': 'mmHg', Cel: '°C',
+  '[degF]': '°F', '%': '%', 'kg': 'kg', 'g': 'g', '[lb_av]': 'lb', 'mg/dL': 'mg/dL', 'mmol/L': 'mmol/L', 'L/min': 'L/min',
+  L: 'L', 'L/s': 'L/s', 'cm': 'cm', 'm': 'm', 'ms': 'ms', 's': 's', 'mV': 'mV', 'Ohm': 'Ω', V: 'V', '{INR}': 'INR',
+  '{score}': 'points', '1': '', '{ratio}': '', 'kg/m2': 'kg/m²', 'cm[H2O]': 'cmH₂O', 'kPa': 'kPa',
+};
+
+export function unitName(ucum) {
+  if (ucum === null || ucum === undefined) return '';
+  return Object.hasOwn(UNIT_NAMES, ucum) ? UNIT_NAMES[ucum] : ucum.replace(/[{}]/g, '');
+}

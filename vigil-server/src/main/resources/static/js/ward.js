@@ -1,7 +1,9 @@
 // The live ward page: applies the ward event stream (GET /api/v1/stream/ward) to the tiles and keeps every
 // reading's age and staleness current, once a second. Tiles are built with the same markup as
 // templates/fragments.html, from the JSON the server sends: a "ward" snapshot on every (re)connect, then
-// "vitals" events (the tiles with readings just stored) and "unattributed" events.
+// "vitals" events (the tiles with readings just stored) and "unattributed" events. Alerts on the tiles follow the
+// alert event stream (GET /api/v1/alerts/stream): the active alerts once on each (re)connect, then every change.
+import { el, get, liveStatus, liveStream } from './vigil.js';
 
 const main = document.getElementById('ward');
 const grid = document.getElementById('tiles');
@@ -18,10 +20,8 @@ let clockSkew = Date.parse(main.dataset.serverTime) - Date.now();
 const tiles = new Map();
 /** Device id -> time of its newest unattributed reading. */
 const unattributed = new Map();
-let source = null;
-/** Patient id -> their active alerts (polled); ids of active alerts already seen (null before the first poll). */
+/** Patient id -> their active alerts (from the alert stream). */
 const activeAlerts = new Map();
-let seenAlerts = null;
 /** The chosen order of the tiles: 'bed' or 'acuity' (kept in the browser). */
 let sortBy = window.localStorage.getItem('vigil.sort') === 'acuity' ? 'acuity' : 'bed';
 const unitFilter = document.getElementById('unit-filter');
@@ -42,13 +42,6 @@ function describeAge(ms) {
 }
 
 const isStale = (time, staleAfter, now) => (now - Date.parse(time)) / 1000 > staleAfter;
-
-function el(tag, attributes, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children.filter((child) => child !== null && child !== undefined));
-  return element;
-}
 
 function ageElement(time) {
   return el('time', { class: 'age', datetime: time, title: new Date(time).toLocaleString() },
@@ -174,12 +167,7 @@ function onUnattributed(update) {
   renderUnattributed();
 }
 
-function setStatus(state, text) {
-  if (status.dataset.state !== state) {
-    status.dataset.state = state;
-    status.textContent = text;
-  }
-}
+const setStatus = (state, text) => liveStatus(status, state, text);
 
 /** Once a second: every age, and whether each value has gone stale (also while the stream is down). */
 function tick() {
@@ -193,33 +181,8 @@ function tick() {
 }
 
 function connect() {
-  source = new EventSource(`/api/v1/stream/ward?unit=${encodeURIComponent(unit)}`);
-  source.addEventListener('ward', (event) => onSnapshot(JSON.parse(event.data)));
-  source.addEventListener('vitals', (event) => onVitals(JSON.parse(event.data)));
-  source.addEventListener('unattributed', (event) => onUnattributed(JSON.parse(event.data)));
-  source.addEventListener('error', () => {
-    if (source.readyState === EventSource.CONNECTING) {
-      setStatus('reconnecting', 'Reconnecting…');
-    } else {
-      // The server refused the stream (logged out, too many streams) or is down: EventSource gives up.
-      setStatus('offline', 'Offline — values are not updating. Retrying…');
-      setTimeout(retry, 5000);
-    }
-  });
-}
-
-/** Back to the login page if the session has ended; else a fresh stream. */
-async function retry() {
-  try {
-    const page = await fetch(window.location.href, { redirect: 'manual', headers: { Accept: 'text/html' } });
-    if (page.type === 'opaqueredirect') {
-      window.location.assign('/login');
-      return;
-    }
-  } catch {
-    // Server unreachable: try again, the ages keep running and values go stale meanwhile.
-  }
-  connect();
+  liveStream(`/api/v1/stream/ward?unit=${encodeURIComponent(unit)}`,
+    { ward: onSnapshot, vitals: onVitals, unattributed: onUnattributed });
 }
 
 // ---- Acuity, alerts and the alert cue ----
@@ -268,28 +231,57 @@ function beep() {
   }
 }
 
-/** Active alerts of the patients on screen, every 5 s; a new high-priority alert is announced (and beeps). */
-async function pollAlerts() {
-  if (document.visibilityState !== 'visible' && seenAlerts !== null) return;
+/** Replaces the active alerts with the list (in the page's map, patient -> alerts) and shows them. */
+function setAlerts(list) {
+  activeAlerts.clear();
+  list.filter((a) => a.state === 'active').forEach((a) => activeAlerts.set(a.patient, [...(activeAlerts.get(a.patient) ?? []), a]));
+  showAlerts();
+  if (sortBy === 'acuity') resort();
+}
+
+/** One stored change of an alert: an active alert is (re)placed, any other leaves the tiles; a new high one is announced. */
+function onAlert(change) {
+  const a = change.alert;
+  const others = (activeAlerts.get(a.patient) ?? []).filter((known) => known.id !== a.id);
+  if (a.state === 'active') others.push(a);
+  if (others.length) activeAlerts.set(a.patient, others);
+  else activeAlerts.delete(a.patient);
+  showAlerts();
+  if (sortBy === 'acuity') resort();
+  if (change.action === 'raised' && a.priority === 'high' && tiles.has(a.patient)) {
+    alertCue.textContent = `New high-priority alert: ${tiles.get(a.patient).name} (${a.measurement})`;
+    alertCue.hidden = false;
+    beep();
+  }
+}
+
+/** Changes that arrive while the list is loading, applied after it (so none is lost to the reload). */
+let pendingAlerts = null;
+
+async function loadAlerts() {
+  pendingAlerts = [];
   try {
-    const response = await fetch('/api/v1/alerts?state=active', { headers: { Accept: 'application/json' } });
-    if (!response.ok) return;
-    const list = (await response.json()).filter((a) => tiles.has(a.patient));
-    activeAlerts.clear();
-    list.forEach((a) => activeAlerts.set(a.patient, [...(activeAlerts.get(a.patient) ?? []), a]));
-    const fresh = list.filter((a) => a.priority === 'high' && seenAlerts !== null && !seenAlerts.has(a.id));
-    seenAlerts = new Set(list.map((a) => a.id));
-    showAlerts();
-    if (sortBy === 'acuity') resort();
-    if (fresh.length) {
-      const who = fresh.map((a) => `${tiles.get(a.patient)?.name ?? 'a patient'} (${a.measurement})`).join(', ');
-      alertCue.textContent = `New high-priority alert: ${who}`;
-      alertCue.hidden = false;
-      beep();
-    }
+    setAlerts(await get('/api/v1/alerts?state=active'));
   } catch {
     // the stream status already shows when the server is unreachable
+  } finally {
+    const pending = pendingAlerts;
+    pendingAlerts = null;
+    pending.forEach(onAlert);
   }
+}
+
+let alertPoll = null;
+
+function followAlerts() {
+  liveStream('/api/v1/alerts/stream', {
+    alert: (change) => (pendingAlerts ? pendingAlerts.push(change) : onAlert(change)),
+  }, {
+    status: null, // the page's status is the ward stream's
+    onOpen: loadAlerts,
+    // No alert stream for this user now (e.g. too many open): ask every 5 s instead.
+    onRefused: () => { alertPoll ??= setInterval(loadAlerts, 5000); loadAlerts(); },
+  });
 }
 
 function buildUnitFilter() {
@@ -332,8 +324,7 @@ muteButton.addEventListener('click', () => {
 showMute();
 
 status.hidden = false;
-pollAlerts();
-setInterval(pollAlerts, 5000);
 tick();
 setInterval(tick, 1000);
 connect();
+followAlerts();

@@ -46,6 +46,7 @@ final class UcumQuantity {
             case "mm[Hg]" -> "mmHg";
             case "[lb_av]" -> "lb";
             case "[in_i]" -> "in";
+            case "{INR}" -> "INR";
             default -> ucum;
         };
     }

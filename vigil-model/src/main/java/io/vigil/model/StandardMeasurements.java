@@ -65,7 +65,23 @@ final class StandardMeasurements {
                         List.of(), "L/min", List.of(identity("L/min")), 0, 80, null, true),
                 quantity("inspired-oxygen", List.of(Code.loinc("3150-0", "Inhaled oxygen concentration")),
                         List.of(), "%", List.of(identity("%")), 21, 100, null, true),
-                consciousness());
+                consciousness(),
+                // Home diagnostics (issue #10). LOINC codes and display names as published by LOINC; sources in
+                // docs/devices.md ("Home diagnostics"). Not vital signs: the laboratory category, no R4 profile.
+                quantity("fev1", List.of(Code.loinc("20150-9", "FEV1")), List.of(),
+                        "L", List.of(identity("L"), scale("mL", 0.001)), 0.1, 10, null, false),
+                quantity("peak-expiratory-flow", List.of(Code.loinc("19935-6",
+                                "Maximum expiratory gas flow Respiratory system airway by Peak flow meter")),
+                        List.of(Code.mdc(152584, "MDC_FLOW_AWAY_EXP_FORCED_PEAK")),
+                        "L/min", List.of(identity("L/min"), scale("L/s", 60), scale("cL/s", 0.6)), 20, 1000, null, false),
+                quantity("inr", List.of(Code.loinc("34714-6", "INR in Blood by Coagulation assay")), List.of(),
+                        "{INR}", List.of(identity("{INR}")), 0.5, 12, null, false),
+                quantity("blood-ketone", List.of(Code.loinc("104816-4", "Beta hydroxybutyrate [Moles/volume] in Blood")),
+                        List.of(), "mmol/L", List.of(identity("mmol/L")), 0, 10, null, false),
+                quantity("urine-ketones", List.of(Code.loinc("5797-6", "Ketones [Mass/volume] in Urine by Test strip")),
+                        List.of(), "mg/dL", List.of(identity("mg/dL")), 0, 200, null, false),
+                quantity("urine-glucose", List.of(Code.loinc("5792-7", "Glucose [Mass/volume] in Urine by Test strip")),
+                        List.of(), "mg/dL", glucoseUnits(), 0, 3000, null, false));
     }
 
     private static List<UnitConversion> glucoseUnits() {

@@ -20,7 +20,11 @@ final class UnitSynonyms {
             Map.entry("in", "[in_i]"),
             Map.entry("mmol/l", "mmol/L"),
             Map.entry("mg/dl", "mg/dL"),
-            Map.entry("l/min", "L/min"));
+            Map.entry("l/min", "L/min"),
+            Map.entry("INR", "{INR}"),
+            Map.entry("l", "L"),
+            Map.entry("ml", "mL"),
+            Map.entry("l/s", "L/s"));
 
     private UnitSynonyms() {
     }

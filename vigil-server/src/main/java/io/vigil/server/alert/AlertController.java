@@ -48,10 +48,12 @@ class AlertController {
     private final AlertProperties settings;
     private final PatientAccess access;
     private final Clock clock;
+    private final AlertAssignments assignments;
 
     AlertController(AlertStore alerts, AlertActions actions, AlertHistory history, AlertProperties settings,
-                    PatientAccess access, Clock clock) {
+                    PatientAccess access, Clock clock, AlertAssignments assignments) {
         this.alerts = alerts;
+        this.assignments = assignments;
         this.actions = actions;
         this.history = history;
         this.settings = settings;
@@ -63,15 +65,32 @@ class AlertController {
     List<AlertView> list(@RequestParam(required = false) String patient, @RequestParam(required = false) String state,
                          @RequestParam(required = false) String priority,
                          @RequestParam(required = false) String category, @RequestParam(required = false) String unit,
-                         @RequestParam(required = false) String rule, @RequestParam(required = false) Instant since) {
+                         @RequestParam(required = false) String rule, @RequestParam(required = false) Instant since,
+                         @RequestParam(required = false) String assignee, Principal user) {
         AlertState s = state == null ? null : AlertState.ofCode(state)
                 .orElseThrow(() -> ApiException.invalid("state", "state is active, acknowledged or resolved"));
         AlertPriority p = priority == null ? null : AlertPriority.ofCode(priority)
                 .orElseThrow(() -> ApiException.invalid("priority", "priority is high, medium or low"));
         AlertCategory c = category == null ? null : AlertCategory.ofCode(category)
                 .orElseThrow(() -> ApiException.invalid("category", "category is physiological or technical"));
-        return alerts.search(access.scopeOfCaller(), new AlertStore.Filter(patient, s, p, c, unit, rule, since))
-                .stream().map(this::view).toList();
+        List<AlertStore.Stored> found = alerts.search(access.scopeOfCaller(),
+                new AlertStore.Filter(patient, s, p, c, unit, rule, since, holder(assignee, user)));
+        java.util.Map<String, AlertAssignments.Assignment> held = assignments.of(
+                found.stream().map(stored -> stored.alert().id()).toList());
+        return found.stream().map(stored -> AlertView.of(stored.alert(), stored.unit(), held.get(stored.alert().id()),
+                settings, clock.instant())).toList();
+    }
+
+    /** The {@code assignee} filter: {@code me} (the caller), {@code none} (nobody holds it) or a user name. */
+    private static String holder(String assignee, Principal user) {
+        if (assignee == null || assignee.isBlank()) {
+            return null;
+        }
+        return switch (assignee.strip()) {
+            case AlertAssignmentController.ME -> user.getName();
+            case "none" -> AlertStore.Filter.UNASSIGNED;
+            default -> assignee.strip();
+        };
     }
 
     @GetMapping("/ack-reasons")
@@ -129,7 +148,8 @@ class AlertController {
     }
 
     AlertView view(AlertStore.Stored stored) {
-        return AlertView.of(stored.alert(), stored.unit(), settings, clock.instant());
+        return AlertView.of(stored.alert(), stored.unit(), assignments.of(stored.alert().id()).orElse(null), settings,
+                clock.instant());
     }
 
     /** The alert, if its patient is one the caller may see; "not found" otherwise, as for an unknown alert. */

@@ -23,9 +23,12 @@ class AlertJournal {
     private final AuditTrail audit;
     private final AlertFeed feed;
     private final AlertProperties settings;
+    private final AlertAssignments assignments;
 
-    AlertJournal(AlertHistory history, AuditTrail audit, AlertFeed feed, AlertProperties settings) {
+    AlertJournal(AlertHistory history, AuditTrail audit, AlertFeed feed, AlertProperties settings,
+                 AlertAssignments assignments) {
         this.history = history;
+        this.assignments = assignments;
         this.audit = audit;
         this.feed = feed;
         this.settings = settings;
@@ -41,6 +44,10 @@ class AlertJournal {
                     alert.patient(), alert.rule(), alert.priority().code(), actor,
                     notify == null ? "" : " notify=" + notify);
         }
-        feed.publish(new AlertView.Message(action, at, actor, detail, notify, AlertView.of(alert, unit, settings, at)));
+        // A new alert has nobody holding it yet; any later change carries who does.
+        AlertAssignments.Assignment held = AlertView.Message.RAISED.equals(action) ? null
+                : assignments.of(alert.id()).orElse(null);
+        feed.publish(new AlertView.Message(action, at, actor, detail, notify,
+                AlertView.of(alert, unit, held, settings, at)));
     }
 }

@@ -30,7 +30,7 @@ public class AlertSearch {
      */
     public List<AlertView> search(PatientScope scope, String patient, Boolean open) {
         List<AlertStore.Stored> found = alerts.search(scope, new AlertStore.Filter(patient,
-                Boolean.FALSE.equals(open) ? AlertState.RESOLVED : null, null, null, null, null, null));
+                Boolean.FALSE.equals(open) ? AlertState.RESOLVED : null, null, null, null, null, null, null));
         return found.stream().filter(s -> open == null || s.alert().state().open() == open)
                 .map(s -> AlertView.of(s.alert(), s.unit(), settings, clock.instant())).toList();
     }

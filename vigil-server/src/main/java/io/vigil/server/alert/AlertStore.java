@@ -36,9 +36,14 @@ class AlertStore {
      */
     record Stored(Alert alert, int version, Instant openedAt, String unit) {}
 
-    /** What to list; null fields match anything. */
+    /**
+     * What to list; null fields match anything. {@code assignee}: the user holding the alert, or
+     * {@link #UNASSIGNED} for alerts nobody holds.
+     */
     record Filter(String patient, AlertState state, AlertPriority priority, AlertCategory category, String unit,
-                  String rule, Instant since) {}
+                  String rule, Instant since, String assignee) {
+        static final String UNASSIGNED = "";
+    }
 
     private static final String SELECT = "SELECT a.*, p.care_unit FROM alert a JOIN patient p ON p.id = a.patient_id ";
 
@@ -143,6 +148,12 @@ class AlertStore {
         if (f.since() != null) {
             sql.append(" AND a.raised_at >= ?");
             args.add(timestamp(f.since()));
+        }
+        if (Filter.UNASSIGNED.equals(f.assignee())) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM alert_assignment h WHERE h.alert_id = a.id)");
+        } else if (f.assignee() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM alert_assignment h WHERE h.alert_id = a.id AND h.assignee = ?)");
+            args.add(f.assignee());
         }
         sql.append(" ORDER BY a.raised_at DESC, a.id FETCH FIRST ").append(LONGEST_LIST).append(" ROWS ONLY");
         return jdbc.query(sql.toString(), ROW, args.toArray());

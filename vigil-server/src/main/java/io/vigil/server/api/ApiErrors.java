@@ -86,6 +86,22 @@ public final class ApiErrors {
     public static final String MONITORING_TIME_INVALID = "VIGIL-1651";
     /** A month that is not {@code yyyy-MM}. */
     public static final String MONTH_INVALID = "VIGIL-1652";
+    /** Alert assignment (1653–1659): no enabled clinician account by the name an alert is assigned to. */
+    public static final String ALERT_ASSIGNEE_UNKNOWN = "VIGIL-1653";
+    /** The person an alert is assigned to may not see its patient. */
+    public static final String ALERT_ASSIGNEE_MAY_NOT_SEE = "VIGIL-1654";
+    /** A resolved alert is neither assigned nor unassigned. */
+    public static final String ALERT_NOT_ASSIGNABLE = "VIGIL-1655";
+    /** Implant interrogation reports (1660–1669): not JSON, or a member of the wrong type. */
+    public static final String IMPLANT_REPORT_MALFORMED = "VIGIL-1660";
+    /** A required member is missing (interrogatedAt, device.kind, device.serial). */
+    public static final String IMPLANT_REPORT_INCOMPLETE = "VIGIL-1661";
+    /** An unknown implant kind or battery status. */
+    public static final String IMPLANT_REPORT_UNKNOWN_CODE = "VIGIL-1662";
+    /** A value outside what an implant can report (negative counts or impedance, burden over 100 %). */
+    public static final String IMPLANT_REPORT_OUT_OF_RANGE = "VIGIL-1663";
+    /** The device was assigned to no patient at the interrogation time. */
+    public static final String IMPLANT_NOT_ASSIGNED = "VIGIL-1664";
 
     private ApiErrors() {
     }

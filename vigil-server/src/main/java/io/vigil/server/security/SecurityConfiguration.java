@@ -54,7 +54,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
         RequestMatcher ingest = request -> "POST".equals(request.getMethod())
-                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|ble/[^/]+|raw/[^/]+|waveform/[^/]+)|/api/v1/readers/[^/]+/reads");
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|interrogations|ble/[^/]+|raw/[^/]+|waveform/[^/]+)|/api/v1/readers/[^/]+/reads");
         return http.securityMatcher(ingest)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
@@ -113,6 +113,10 @@ class SecurityConfiguration {
                         // Acknowledging and resolving alerts are clinical acts: clinicians only.
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve",
                                 "/api/v1/alerts/*/snooze").hasRole(CLINICIAN)
+                        // Who holds an alert: clinicians assign, take and give back alerts, and see who could hold one.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/assign", "/api/v1/alerts/*/unassign")
+                                .hasRole(CLINICIAN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/alerts/*/assignees").hasRole(CLINICIAN)
                         // Alert delivery: webhooks and FHIR Subscriptions for integrations (and administrators who set
                         // them up for an integration account); alert-only subscriptions for those who follow a patient.
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**", "/fhir/Subscription",

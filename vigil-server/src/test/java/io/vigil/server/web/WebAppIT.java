@@ -259,6 +259,52 @@ class WebAppIT extends WardServer {
     }
 
     @Test
+    void inbox_takesAnAlert_handsItToAColleague_filtersByHolderAndEscalationRole() {
+        String patient = admit("17", "Rosalind", "Franklin", "1920-07-25", "female");
+        send(monitor(patient), reading(Instant.now(), "{\"spo2\": 84}"));
+        String alert = alertOf(patient);
+        String nurse = "nurse-" + UUID.randomUUID().toString().substring(0, 8);
+        VigilClient admin = ward.admin();
+        assertThat(admin.post("/api/v1/users", Map.of("username", nurse, "displayName", "Night Nurse",
+                "password", WardFixture.PASSWORD, "roles", List.of("clinician"))).status()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/care-teams/" + unit + "-team", Map.of("name", "Team of " + unit,
+                "units", List.of(unit), "members", List.of("clinician", nurse))).status()).isEqualTo(200);
+
+        logIn(page, "clinician");
+        page.navigate(url("/alerts"));
+        Locator row = page.locator("tr[data-alert=\"" + alert + "\"]");
+        assertThat(row.locator(".assignee")).hasText("nobody");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Take"))).click();
+        assertThat(row.locator(".assignee")).hasText("clinician", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        page.getByLabel("Whose").selectOption("me");
+        assertThat(row).hasCount(1);
+        screenshots(page, "alerts-assigned");
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Assign…"))).click();
+        page.getByLabel("Care team member").selectOption(nurse);
+        assertThat(page.getByLabel("Care team member")).containsText("Night Nurse");
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign")).click();
+        assertThat(row).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+        var held = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD).get("/api/v1/alerts/" + alert).json().get("alert");
+        assertThat(held.get("assignee").asText()).isEqualTo(nurse);
+        assertThat(held.get("assignedBy").asText()).isEqualTo("clinician");
+
+        page.getByLabel("Whose").selectOption("");
+        assertThat(row.locator(".assignee")).hasText(nurse);
+        String role = held.get("escalationRole").asText();
+        page.getByLabel("Escalated to").selectOption(role);
+        assertThat(row).hasCount(1);
+        page.getByLabel("Whose").selectOption("none");
+        assertThat(row).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+        page.reload();
+        assertThat(page.getByLabel("Whose")).hasValue("none");
+        assertThat(page.getByLabel("Escalated to")).hasValue(role);
+        page.getByLabel("Whose").selectOption("");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Unassign"))).click();
+        assertThat(row.locator(".assignee")).hasText("nobody", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+    }
+
+    @Test
     void patientChart_overridesALimit_showsTheProblemOfAnImplausibleOne_resetsItToDefault() {
         String patient = admit("16", "Emmy", "Noether", "1942-03-23", "female");
         logIn(page, "clinician");
@@ -266,6 +312,11 @@ class WebAppIT extends WardServer {
         Locator limit = page.locator("#limit-rows tr[data-limit=\"heart-rate-high\"]");
         assertThat(limit).hasAttribute("data-source", "default", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
         String defaultThreshold = limit.locator("td").first().textContent();
+        assertThat(limit.locator("td").first()).containsText("/min");
+        Locator systolic = page.locator("#limit-rows tr[data-limit=\"systolic-bp-low\"] td").first();
+        assertThat(systolic).containsText("mmHg");
+        assertThat(systolic).not().containsText("mm[Hg]");
+        assertThat(systolic).hasAttribute("title", "UCUM mm[Hg]");
 
         limit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit heart-rate-high")).click();
         page.getByLabel("Threshold").fill("900");
@@ -489,6 +540,32 @@ class WebAppIT extends WardServer {
         assertThat(page.locator("#charts figcaption")).containsText(new String[] {"Glucose (mg/dL)"});
         report.scrollIntoViewIfNeeded();
         screenshots(page, "chart-glucose");
+    }
+
+    @Test
+    void patientChart_showsTheLatestImplantInterrogation() {
+        String patient = admit("18", "Wilson", "Greatbatch", "1919-09-06", "male");
+        String id = "pm-" + UUID.randomUUID().toString().substring(0, 8);
+        VigilClient implant = VigilClient.device(httpPort, ward.device(id, "pacemaker"));
+        ward.assign(id, patient, Instant.now().minus(1, ChronoUnit.DAYS), null);
+        String report = "{\"interrogatedAt\": \"" + Instant.now().minusSeconds(300) + "\", \"device\": {\"kind\": \"pacemaker\","
+                + " \"manufacturer\": \"Acme Rhythm\", \"model\": \"Pulse DR\", \"serial\": \"PM-7\"},"
+                + " \"battery\": {\"status\": \"eri\", \"voltage\": 2.6},"
+                + " \"leads\": [{\"chamber\": \"RA\", \"impedance\": 510}, {\"chamber\": \"RV\", \"impedance\": 2400}],"
+                + " \"episodes\": [{\"type\": \"AF\", \"start\": \"" + Instant.now().minusSeconds(7200)
+                + "\", \"durationSeconds\": 5400}], \"afBurdenPercent\": 4.5}";
+        VigilClient.Response stored = implant.post("/api/v1/devices/" + id + "/interrogations", report, "application/json");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+
+        logIn(page, "clinician");
+        page.navigate(url("/patients/" + patient));
+        Locator panel = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Implanted device (latest interrogation)"));
+        assertThat(panel).isVisible(SOON);
+        assertThat(panel.locator("[data-fact=\"Battery\"]")).containsText("at elective replacement indicator");
+        assertThat(panel.locator("#implant-leads tr").nth(1)).containsText("2400 Ω");
+        assertThat(panel.locator("#implant-episodes")).containsText("AF");
+        panel.scrollIntoViewIfNeeded();
+        screenshots(page, "chart-implant");
     }
 
     @Test
