@@ -3,6 +3,7 @@ package io.vigil.server.launch;
 import io.vigil.server.VigilApplication;
 import io.vigil.server.audit.AuditCommand;
 import io.vigil.server.delivery.WebhooksCommand;
+import io.vigil.server.importer.ImportCommand;
 import io.vigil.sim.SimulateCommand;
 import io.vigil.sim.ecg.EcgSimulateCommand;
 import java.io.PrintStream;
@@ -15,7 +16,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The command line: {@code vigil demo | serve | simulate | decode | audit | webhooks | ecg-eval | help}. Returns the process exit code. */
+/** The command line: {@code vigil demo | serve | simulate | decode | audit | webhooks | import | ecg-eval | help}. Returns the process exit code. */
 public final class VigilCommand {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
@@ -38,6 +39,7 @@ public final class VigilCommand {
             case "decode" -> DecodeCommand.run(rest, out, System.err, java.time.Clock.systemUTC());
             case "audit" -> AuditCommand.run(rest, System.getenv(), out, System.err);
             case "webhooks" -> WebhooksCommand.run(rest, System.getenv(), out, System.err);
+            case "import" -> ImportCommand.run(rest, System.getenv(), out, System.err);
             case "help", "--help", "-h" -> help(out, 0);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -189,6 +191,8 @@ public final class VigilCommand {
                   webhooks   Alert webhooks' dead letters, asked of a running server (password: VIGIL_PASSWORD):
                              webhooks dead-letters [--server URL] [--user NAME]
                              webhooks replay DELIVERY-ID... | --webhook ID   queue them again, due now
+                  import     Synthea's FHIR R4 patients (one Bundle per file) into a running server, with their vital
+                             signs: import DIR [--unit UNIT] [--server URL] [--user NAME]; re-running adds nothing twice
                   help       This text.
 
                 Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).

@@ -89,7 +89,7 @@ abstract class BulkExportContract {
         monitor = "exp-mon-" + suffix;
         monitorSecret = ward.device(monitor, "vital-signs-monitor");
         ward.assign(monitor, p1, t0.minus(1, ChronoUnit.DAYS), null);
-        send(monitor, monitorSecret, t0, 30);
+        send(monitor, monitorSecret, t0, 10);
         String other = "exp-mon2-" + suffix;
         String otherSecret = ward.device(other, "vital-signs-monitor");
         ward.assign(other, elsewhere, t0.minus(1, ChronoUnit.DAYS), null);
@@ -107,8 +107,8 @@ abstract class BulkExportContract {
 
         assertThat(ids(files.get("Patient"))).containsExactlyInAnyOrder(p1, p2);
         List<IBaseResource> observations = files.get("Observation");
-        // 30 readings of heart rate, SpO2 and blood pressure (a panel with components) each
-        assertThat(observations).hasSize(90);
+        // 10 readings of heart rate, SpO2 and blood pressure (a panel with components) each
+        assertThat(observations).hasSize(30);
         assertThat(observations).allSatisfy(o ->
                 assertThat(((Observation) o).getSubject().getReference()).isEqualTo("Patient/" + p1));
         assertThat(ids(files.get("Device"))).containsExactly(monitor);
@@ -123,7 +123,7 @@ abstract class BulkExportContract {
     void patientExport_integration_seesItsUnitOnly_andAdministratorsGetRegistrationsWithoutClinicalData() {
         Map<String, List<IBaseResource>> byIntegration = exportAll(integration, "/fhir/Patient/$export?_type=Patient,Observation");
         assertThat(ids(byIntegration.get("Patient"))).containsExactlyInAnyOrder(p1, p2);
-        assertThat(byIntegration.get("Observation")).hasSize(90);
+        assertThat(byIntegration.get("Observation")).hasSize(30);
         assertThat(byIntegration).doesNotContainKey("Device");
 
         Map<String, List<IBaseResource>> byAdmin = exportAll(admin, "/fhir/$export");
