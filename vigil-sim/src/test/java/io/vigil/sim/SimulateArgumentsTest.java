@@ -38,6 +38,12 @@ class SimulateArgumentsTest {
         assertThat(a.interval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(a.inFlight()).isEqualTo(32);
         assertThat(a.faultEvery()).isNull();
+        assertThat(a.attach()).isFalse();
+    }
+
+    @Test
+    void parse_attach_isASwitch() {
+        assertThat(run("--attach", "--unit", "home").attach()).isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.server.Databases;
 import io.vigil.server.VigilClient;
 import io.vigil.server.WardFixture;
+import io.vigil.sim.SimulateCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,16 @@ class ImportCommandIT {
         assertThat(again).contains("already known", "Imported 1 patients (0 new)");
         assertThat(onlyPatient(admin)).isEqualTo(patient);
         assertThat(observations(clinician, patient)).isEqualTo(4);
+
+        // The simulator gives the imported patient a bedside monitor and plays it.
+        ByteArrayOutputStream simulated = new ByteArrayOutputStream();
+        int code = SimulateCommand.run(new String[] {"--url", "http://127.0.0.1:" + httpPort, "--password",
+                WardFixture.PASSWORD, "--attach", "--unit", UNIT, "--transport", "http", "--duration", "6s",
+                "--interval", "500ms", "--seed", "3"}, new PrintStream(simulated, true, StandardCharsets.UTF_8));
+        assertThat(code).as(simulated.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(simulated.toString(StandardCharsets.UTF_8)).contains("attached 1 devices for 1 existing patients in unit " + UNIT);
+        assertThat(observations(clinician, patient)).isGreaterThan(4);
+        assertThat(onlyPatient(admin)).isEqualTo(patient);
     }
 
     @Test
