@@ -97,6 +97,11 @@ public final class VigilClient {
         return send(request(path).header("Accept", accept).GET());
     }
 
+    /** A GET with one more request header (e.g. {@code Prefer: respond-async}). */
+    public Response getWithHeader(String path, String header, String value) {
+        return send(request(path).header(header, value).GET());
+    }
+
     public Response post(String path, Object body) {
         return post(path, body instanceof String text ? text : write(body), "application/json");
     }

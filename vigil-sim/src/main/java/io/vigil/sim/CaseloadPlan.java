@@ -31,6 +31,16 @@ record CaseloadPlan(List<PatientPlan> patients) {
         return new CaseloadPlan(patients);
     }
 
+    /** One patient per existing patient to attach devices to, each with their scenario's whole kit. */
+    static CaseloadPlan forPatients(int count, List<Scenario> scenarios, long seed, boolean load) {
+        List<PatientPlan> patients = new ArrayList<>();
+        for (int number = 1; number <= count; number++) {
+            Scenario scenario = scenarios.get((number - 1) % scenarios.size());
+            patients.add(new PatientPlan(number, scenario, SeededNoise.mix(seed + number), kit(scenario, load)));
+        }
+        return new CaseloadPlan(patients);
+    }
+
     static List<DeviceKind> kit(Scenario scenario, boolean load) {
         if (load) {
             return List.of(DeviceKind.BEDSIDE_MONITOR);

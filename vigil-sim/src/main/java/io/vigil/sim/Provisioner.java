@@ -24,7 +24,9 @@ import java.util.concurrent.Future;
 /**
  * Registers a run's patients and devices with Vigil through its REST API (HTTP Basic as an admin):
  * {@code POST /api/v1/patients}, {@code POST /api/v1/devices} (which returns the device secret once), and
- * {@code POST /api/v1/devices/{id}/assignments} from now on.
+ * {@code POST /api/v1/devices/{id}/assignments} from now on. With {@code --attach} the patients exist already
+ * (e.g. imported by {@code vigil import}): they are listed with {@code GET /api/v1/patients?unit=} and only the
+ * devices are registered and assigned to them.
  */
 final class Provisioner implements AutoCloseable {
 
@@ -56,14 +58,37 @@ final class Provisioner implements AutoCloseable {
 
     /** Provisions every patient of the plan; the devices come back in plan order, secrets included. */
     List<SimulatedDevice> provision(CaseloadPlan plan, String unit) {
+        return provision(plan, unit, null);
+    }
+
+    /** The ids of the unit's existing patients (those the user may see), in Vigil's order (bed, then name). */
+    List<String> patientsOf(String unit) {
+        JsonNode listed = get("/api/v1/patients?unit=" + java.net.URLEncoder.encode(unit, StandardCharsets.UTF_8),
+                "list patients");
+        List<String> ids = new ArrayList<>();
+        listed.forEach(patient -> ids.add(patient.path("id").asText()));
+        return ids;
+    }
+
+    /** Registers the plan's devices and assigns them to existing patients: plan patient i to {@code patientIds[i]}. */
+    List<SimulatedDevice> attach(CaseloadPlan plan, List<String> patientIds) {
+        if (patientIds.size() < plan.patients().size()) {
+            throw new IllegalArgumentException("the plan has more patients than there are to attach to");
+        }
+        return provision(plan, null, patientIds);
+    }
+
+    private List<SimulatedDevice> provision(CaseloadPlan plan, String unit, List<String> existing) {
         String runTag = Long.toString(clock.millis(), 36);
         try (ExecutorService requests = Executors.newFixedThreadPool(PARALLEL_REQUESTS,
                 Thread.ofVirtual().name("vigil-provision-", 0).factory())) {
             List<Future<List<SimulatedDevice>>> patients = new ArrayList<>();
             int deviceNumber = 1;
-            for (CaseloadPlan.PatientPlan patient : plan.patients()) {
+            for (int i = 0; i < plan.patients().size(); i++) {
+                CaseloadPlan.PatientPlan patient = plan.patients().get(i);
+                String patientId = existing == null ? null : existing.get(i);
                 int first = deviceNumber;
-                patients.add(requests.submit(() -> provision(patient, unit, runTag, first)));
+                patients.add(requests.submit(() -> provision(patient, unit, patientId, runTag, first)));
                 deviceNumber += patient.kinds().size();
             }
             List<SimulatedDevice> devices = new ArrayList<>();
@@ -80,10 +105,11 @@ final class Provisioner implements AutoCloseable {
         }
     }
 
-    private List<SimulatedDevice> provision(CaseloadPlan.PatientPlan plan, String unit, String runTag,
-                                            int firstDevice) {
+    private List<SimulatedDevice> provision(CaseloadPlan.PatientPlan plan, String unit, String existingPatient,
+                                            String runTag, int firstDevice) {
         PatientPhysiology physiology = PatientPhysiology.random(plan.seed(), plan.scenario(), clock);
-        String patientId = createPatient(plan, physiology.baseline(), unit, runTag);
+        String patientId = existingPatient != null ? existingPatient
+                : createPatient(plan, physiology.baseline(), unit, runTag);
         List<SimulatedDevice> devices = new ArrayList<>();
         for (int i = 0; i < plan.kinds().size(); i++) {
             DeviceKind kind = plan.kinds().get(i);
@@ -133,12 +159,19 @@ final class Provisioner implements AutoCloseable {
     }
 
     private JsonNode post(String path, ObjectNode body, String action) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(TIMEOUT)
+        return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), path, "POST", action);
+    }
+
+    private JsonNode get(String path, String action) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), path, "GET", action);
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, String path, String method, String action) {
+        HttpRequest request = builder.timeout(TIMEOUT)
                 .header("Accept", "application/json")
                 .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         HttpResponse<String> response;
         try {
@@ -149,10 +182,10 @@ final class Provisioner implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SimulatorException("interrupted while provisioning", e);
         }
-        return answer(response, path, action);
+        return answer(response, method, path, action);
     }
 
-    private JsonNode answer(HttpResponse<String> response, String path, String action) {
+    private JsonNode answer(HttpResponse<String> response, String method, String path, String action) {
         int status = response.statusCode();
         if (status == 401) {
             throw new SimulatorException("Vigil at " + base + " refused user '" + user
@@ -165,7 +198,7 @@ final class Provisioner implements AutoCloseable {
         if (status < 200 || status >= 300) {
             String code = json.path("code").asText("");
             String detail = json.path("detail").asText(json.path("title").asText(""));
-            throw new SimulatorException("POST " + path + " failed: HTTP " + status
+            throw new SimulatorException(method + " " + path + " failed: HTTP " + status
                     + (code.isEmpty() ? "" : " " + code) + (detail.isEmpty() ? "" : ": " + detail));
         }
         return json;

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 record SimulateArguments(URI url, URI mqtt, String user, String password, int devices, double rate,
                          Duration duration, List<Scenario> scenarios, Transport transport, double speed, Long seed,
                          boolean load, int batch, boolean baseline, String unit, Duration interval, int inFlight,
-                         Duration faultEvery, Path ackLog) {
+                         Duration faultEvery, Path ackLog, boolean attach) {
 
     static final Duration DEFAULT_LOAD_DURATION = Duration.ofSeconds(60);
 
@@ -38,7 +38,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
     /** A usage error; the message names the flag. */
     record Invalid(String message) implements Parsed {}
 
-    private static final Set<String> SWITCHES = Set.of("--load", "--baseline", "--help", "-h");
+    private static final Set<String> SWITCHES = Set.of("--load", "--baseline", "--attach", "--help", "-h");
     private static final Set<String> VALUED = Set.of("--url", "--mqtt", "--user", "--password", "--devices",
             "--rate", "--duration", "--scenario", "--transport", "--speed", "--seed", "--batch", "--unit",
             "--interval", "--in-flight", "--faults", "--ack-log");
@@ -70,6 +70,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
         private boolean load;
         private Integer batch;
         private boolean baseline;
+        private boolean attach;
         private String unit = "sim";
         private Duration interval;
         private int inFlight = SimulatorOptions.DEFAULT_MAX_IN_FLIGHT;
@@ -115,6 +116,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
             switch (flag) {
                 case "--load" -> load = true;
                 case "--baseline" -> baseline = true;
+                case "--attach" -> attach = true;
                 default -> throw new HelpRequested();
             }
         }
@@ -164,7 +166,7 @@ record SimulateArguments(URI url, URI mqtt, String user, String password, int de
             Duration runFor = duration != null ? duration : load ? DEFAULT_LOAD_DURATION : null;
             return new SimulateArguments(url, mqtt, user, password, devices, rate, runFor, scenarios, transport,
                     speed, seed, load, batch == null ? 1 : batch, baseline, unit,
-                    interval == null ? SimulatorOptions.DEFAULT_INTERVAL : interval, inFlight, faultEvery, ackLog);
+                    interval == null ? SimulatorOptions.DEFAULT_INTERVAL : interval, inFlight, faultEvery, ackLog, attach);
         }
     }
 

@@ -45,6 +45,9 @@ public final class SimulateCommand {
               --speed X            simulated time per real time (60 = an hour of physiology a minute) [1]
               --seed S             physiology seed, for a repeatable run              [random, printed]
               --unit NAME          care unit of the provisioned patients              [sim]
+              --attach             no new patients: register and assign devices (each its scenario's kit)
+                                   to the existing patients of --unit, e.g. ones from vigil import;
+                                   --devices does not apply
               --load               load generator: bedside monitors sending back to back, or at --rate
               --batch K            with --load: K messages per publish, as a JSON array   [1]
               --in-flight K        unacknowledged publishes per device connection     [32]
@@ -121,14 +124,26 @@ public final class SimulateCommand {
     private static List<StatsReport.Phase> phases(SimulateArguments arguments, PrintStream out, Clock clock,
                                                     CountDownLatch stopRequested) {
         long seed = arguments.seed() != null ? arguments.seed() : ThreadLocalRandom.current().nextLong(1L << 40);
-        CaseloadPlan plan = CaseloadPlan.of(arguments.devices(), arguments.scenarios(), seed, arguments.load());
+        CaseloadPlan plan;
         List<SimulatedDevice> devices;
         try (Provisioner provisioner = new Provisioner(arguments.url(), arguments.user(), arguments.password(), clock,
                 new ObjectMapper())) {
-            devices = provisioner.provision(plan, arguments.unit());
+            if (arguments.attach()) {
+                List<String> existing = provisioner.patientsOf(arguments.unit());
+                if (existing.isEmpty()) {
+                    throw new SimulatorException("unit " + arguments.unit() + " has no patients to attach devices to "
+                            + "(import some with vigil import DIR --unit " + arguments.unit() + ")");
+                }
+                plan = CaseloadPlan.forPatients(existing.size(), arguments.scenarios(), seed, arguments.load());
+                devices = provisioner.attach(plan, existing);
+            } else {
+                plan = CaseloadPlan.of(arguments.devices(), arguments.scenarios(), seed, arguments.load());
+                devices = provisioner.provision(plan, arguments.unit());
+            }
         }
-        out.printf("provisioned %d devices for %d patients in unit %s at %s (seed %d)%n", devices.size(),
-                plan.patients().size(), arguments.unit(), arguments.url(), seed);
+        out.printf("%s %d devices for %d %spatients in unit %s at %s (seed %d)%n",
+                arguments.attach() ? "attached" : "provisioned", devices.size(), plan.patients().size(),
+                arguments.attach() ? "existing " : "", arguments.unit(), arguments.url(), seed);
         SimulatorOptions options = options(arguments, plan);
         List<StatsReport.Phase> phases = new ArrayList<>();
         if (arguments.baseline()) {

@@ -42,4 +42,13 @@ class CaseloadPlanTest {
         assertThat(CaseloadPlan.of(8, List.of(Scenario.values()), 99, false))
                 .isEqualTo(CaseloadPlan.of(8, List.of(Scenario.values()), 99, false));
     }
+
+    @Test
+    void forPatients_givesEachExistingPatientTheirScenariosWholeKit() {
+        CaseloadPlan plan = CaseloadPlan.forPatients(2, List.of(Scenario.HEART_FAILURE), 1, false);
+
+        assertThat(plan.patients()).hasSize(2)
+                .allSatisfy(p -> assertThat(p.kinds()).hasSize(3));
+        assertThat(plan.deviceCount()).isEqualTo(6);
+    }
 }

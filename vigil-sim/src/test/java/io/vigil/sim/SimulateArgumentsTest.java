@@ -39,11 +39,17 @@ class SimulateArgumentsTest {
         assertThat(a.inFlight()).isEqualTo(32);
         assertThat(a.faultEvery()).isNull();
         assertThat(a.ackLog()).isNull();
+        assertThat(a.attach()).isFalse();
     }
 
     @Test
     void parse_ackLog_isAFile() {
         assertThat(run("--load", "--ack-log", "/tmp/acks.tsv").ackLog()).isEqualTo(java.nio.file.Path.of("/tmp/acks.tsv"));
+    }
+
+    @Test
+    void parse_attach_isASwitch() {
+        assertThat(run("--attach", "--unit", "home").attach()).isTrue();
     }
 
     @Test

@@ -102,6 +102,15 @@ public final class ApiErrors {
     public static final String IMPLANT_REPORT_OUT_OF_RANGE = "VIGIL-1663";
     /** The device was assigned to no patient at the interrogation time. */
     public static final String IMPLANT_NOT_ASSIGNED = "VIGIL-1664";
+    /** FHIR Bulk Data export (1840–1849): a kick-off Vigil does not support (no Prefer: respond-async, an unknown
+     * {@code _type}, {@code _outputFormat} or parameter, a bad {@code _since}). */
+    public static final String EXPORT_UNSUPPORTED = "VIGIL-1840";
+    /** Too many bulk exports running or waiting to be downloaded (429; {@code vigil.export.max-jobs}). */
+    public static final String EXPORT_BUSY = "VIGIL-1841";
+    /** A bulk export failed while writing its files (the status URL answers 500). */
+    public static final String EXPORT_FAILED = "VIGIL-1842";
+    /** {@code vigil import}: a file that is not a FHIR R4 Bundle with a Patient (the file is skipped). */
+    public static final String IMPORT_BUNDLE_INVALID = "VIGIL-1845";
 
     private ApiErrors() {
     }

@@ -5,6 +5,7 @@ import io.vigil.server.audit.AuditCommand;
 import io.vigil.server.delivery.WebhooksCommand;
 import io.vigil.server.ingest.AckCheckCommand;
 import io.vigil.sim.BenchCommand;
+import io.vigil.server.importer.ImportCommand;
 import io.vigil.sim.SimulateCommand;
 import io.vigil.sim.ecg.EcgSimulateCommand;
 import java.io.PrintStream;
@@ -17,7 +18,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The command line: {@code vigil demo | serve | simulate | decode | audit | webhooks | ecg-eval | help}. Returns the process exit code. */
+/** The command line: {@code vigil demo | serve | simulate | decode | audit | webhooks | import | ecg-eval | help}. Returns the process exit code. */
 public final class VigilCommand {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
@@ -42,6 +43,7 @@ public final class VigilCommand {
             case "webhooks" -> WebhooksCommand.run(rest, System.getenv(), out, System.err);
             case "check-acks" -> AckCheckCommand.run(rest, System.getenv(), out, System.err);
             case "bench" -> BenchCommand.run(rest, out);
+            case "import" -> ImportCommand.run(rest, System.getenv(), out, System.err);
             case "help", "--help", "-h" -> help(out, 0);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -197,6 +199,8 @@ public final class VigilCommand {
                              each reading exactly once: check-acks FILE [--data-dir DIR]   (vigil check-acks --help)
                   bench      Load scenarios against a running Vigil with HdrHistogram figures (vigil bench --help):
                              sustained | burst
+                  import     Synthea's FHIR R4 patients (one Bundle per file) into a running server, with their vital
+                             signs: import DIR [--unit UNIT] [--server URL] [--user NAME]; re-running adds nothing twice
                   help       This text.
 
                 Database (demo and serve): VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (default: H2 under the data dir).

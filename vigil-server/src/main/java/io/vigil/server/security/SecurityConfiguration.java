@@ -133,6 +133,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/patients/*/notes", "/api/v1/patients/*/monitoring-time").hasRole(CLINICIAN)
                         // When devices were last heard from: those who manage devices.
                         .requestMatchers("/api/v1/device-activity").hasAnyRole(ADMIN, CLINICIAN)
+                        // FHIR Bulk Data export: staff (administrators, clinicians, integration accounts), never
+                        // caregivers; cancelling (DELETE on the status URL) too. System level: see BulkExportProvider.
+                        .requestMatchers("/fhir/$export", "/fhir/Patient/$export", "/fhir/Group/*/$export",
+                                "/fhir/$export-poll-status", "/fhir/$export-file", "/fhir/Group", "/fhir/Group/**")
+                                .hasAnyRole(ADMIN, CLINICIAN, INTEGRATION)
                         // Reads need a role: a token whose roles map to none of Vigil's is allowed nothing.
                         .requestMatchers(HttpMethod.GET, "/api/**", "/fhir/**").hasAnyRole(ADMIN, CLINICIAN, CAREGIVER, INTEGRATION)
                         .anyRequest().hasAnyRole(ADMIN, CLINICIAN))
