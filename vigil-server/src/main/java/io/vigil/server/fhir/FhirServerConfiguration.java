@@ -31,7 +31,10 @@ class FhirServerConfiguration {
                                                        FlagResourceProvider flags,
                                                        SubscriptionResourceProvider subscriptions,
                                                        WaveformOperationProvider waveforms,
-                                                       LocationResourceProvider locations) {
+                                                       LocationResourceProvider locations,
+                                                       MedicationRequestResourceProvider medicationRequests,
+                                                       MedicationAdministrationResourceProvider medicationAdministrations,
+                                                       EncounterResourceProvider encounters) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -43,6 +46,7 @@ class FhirServerConfiguration {
         server.setResourceProviders(List.of(patients, devices, observations, riskAssessments, goals, auditEvents,
                 flags, subscriptions));
         server.registerProviders(List.of(practitioners, careTeams, waveforms, locations));
+        server.registerProviders(List.of(medicationRequests, medicationAdministrations, encounters));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
         server.registerInterceptor(new AuditedPatient());
