@@ -131,7 +131,8 @@ public final class MedicationRequests {
         if (schedule != null) {
             a.setRequest(new Reference("MedicationRequest/" + schedule.id()));
             if (schedule.doseText() != null) {
-                a.getDosage().setText(schedule.doseText());
+                // dosage would need a coded dose (mad-1); the prescribed dose text goes in a note instead.
+                a.addNote().setText("Prescribed dose: " + schedule.doseText());
             }
         }
         a.addDevice(new Reference("Device/" + e.deviceId()));
