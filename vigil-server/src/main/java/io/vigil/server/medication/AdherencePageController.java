@@ -39,8 +39,10 @@ class AdherencePageController implements WebPage {
     }
 
     @GetMapping("/adherence/{patientId}")
-    String calendar(@PathVariable String patientId, @RequestParam(required = false) String month, Model model) {
+    String calendar(@PathVariable String patientId, @RequestParam(required = false) String month, Model model,
+                    jakarta.servlet.http.HttpServletRequest request) {
         access.requireVisible(patientId);
+        request.setAttribute(io.vigil.server.audit.RequestAudit.PATIENT_ATTRIBUTE, patientId);
         PatientRecord patient = patients.find(patientId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ApiErrors.NOT_FOUND, "No such patient"));
         YearMonth shown;
