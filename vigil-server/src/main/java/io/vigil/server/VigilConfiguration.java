@@ -52,7 +52,8 @@ class VigilConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "vigil.mqtt", name = "enabled", havingValue = "true", matchIfMissing = true)
     EmbeddedBroker embeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, AuditTrail audit,
-                                  Clock clock, io.vigil.server.zone.ReaderReads readerReads) {
-        return new EmbeddedBroker(properties, devices, ingest, audit, clock, readerReads);
+                                  Clock clock, io.vigil.server.zone.ReaderReads readerReads,
+                                  io.vigil.server.medication.DispenserEvents dispenserEvents) {
+        return new EmbeddedBroker(properties, devices, ingest, audit, clock, readerReads, dispenserEvents);
     }
 }

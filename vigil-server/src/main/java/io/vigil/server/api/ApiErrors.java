@@ -112,6 +112,24 @@ public final class ApiErrors {
     /** {@code vigil import}: a file that is not a FHIR R4 Bundle with a Patient (the file is skipped). */
     public static final String IMPORT_BUNDLE_INVALID = "VIGIL-1845";
 
+    /**
+     * Medication and telehealth (1850–1879): a dispenser event payload that is not the event JSON (docs/devices.md):
+     * not JSON, a field missing or wrong.
+     */
+    public static final String DISPENSER_EVENT_INVALID = "VIGIL-1850";
+    /** A dispenser event names a schedule (MedicationRequest) that is not its patient's. */
+    public static final String DISPENSER_EVENT_SCHEDULE_UNKNOWN = "VIGIL-1851";
+    /** A medication schedule (REST body or FHIR MedicationRequest) Vigil cannot take; the field says which part. */
+    public static final String MEDICATION_SCHEDULE_INVALID = "VIGIL-1852";
+    /** The dispenser named for a schedule is not a device assigned to the patient now. */
+    public static final String DISPENSER_NOT_ASSIGNED = "VIGIL-1853";
+    /** An adherence window that is not two instants, from before to, at most 366 days apart. */
+    public static final String ADHERENCE_WINDOW_INVALID = "VIGIL-1854";
+    /** A telehealth session body Vigil cannot take (start in the future or over 4 h ago, notes too long). */
+    public static final String TELEHEALTH_INVALID = "VIGIL-1855";
+    /** The telehealth session has been stopped already. */
+    public static final String TELEHEALTH_STOPPED = "VIGIL-1856";
+
     private ApiErrors() {
     }
 }

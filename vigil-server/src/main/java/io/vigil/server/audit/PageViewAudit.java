@@ -21,7 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class PageViewAudit implements WebMvcConfigurer, HandlerInterceptor {
     static final String[] CLINICAL_PAGES = {"/", "/ward", "/patients/*", "/alerts", "/care", "/rpm",
-        "/rpm/report.csv"};
+        "/rpm/report.csv", "/adherence/*"};
 
     private final AuditTrail trail;
     private final Clock clock;

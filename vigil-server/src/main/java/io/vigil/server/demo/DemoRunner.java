@@ -46,12 +46,14 @@ class DemoRunner implements ApplicationRunner {
     private final DemoFloor floor;
     private final TagProperties tagProperties;
     private FloorFeed floorFeed;
+    private final io.vigil.server.medication.DemoDispenser dispenser;
 
     DemoRunner(VigilProperties properties, PatientRegistration registration, PatientStore patients, DeviceStore devices,
                DeviceAssignments assignments, PatientShares shares, News2ScaleStore scales,
                ObjectProvider<EmbeddedBroker> broker, Clock clock, ZoneStore zones, TagRegistry tags,
-               TagProperties tagProperties) {
+               TagProperties tagProperties, io.vigil.server.medication.DemoDispenser dispenser) {
         this.properties = properties;
+        this.dispenser = dispenser;
         this.floor = new DemoFloor(zones, tags, devices, assignments, clock);
         this.tagProperties = tagProperties;
         this.ward = new DemoWard(registration, patients, devices, assignments, shares, scales, clock);
@@ -68,6 +70,8 @@ class DemoRunner implements ApplicationRunner {
         }
         List<DemoWard.Provisioned> provisioned = ward.provision(properties.demo().beds());
         log.info("event=demo.provisioned devices={}", provisioned.size());
+        provisioned.stream().filter(p -> p.bed().mrn().equals(DemoWard.CAREGIVERS_PATIENT)).findFirst()
+                .ifPresent(p -> dispenser.provision(p.patientId()));
         EmbeddedBroker mqtt = broker.getIfAvailable();
         if (!properties.demo().simulate() || mqtt == null || mqtt.port() < 0) { // the simulator speaks plain MQTT
             return;

@@ -22,6 +22,9 @@ final class AuditedPatient {
         Reference subject = switch (resource) {
             case Observation observation -> observation.getSubject();
             case RiskAssessment risk -> risk.getSubject();
+            case org.hl7.fhir.r4.model.MedicationRequest prescription -> prescription.getSubject();
+            case org.hl7.fhir.r4.model.MedicationAdministration administration -> administration.getSubject();
+            case org.hl7.fhir.r4.model.Encounter encounter -> encounter.getSubject();
             case null, default -> null;
         };
         if (subject != null && "Patient".equals(subject.getReferenceElement().getResourceType())) {

@@ -40,7 +40,14 @@ final class FhirRoles {
 
     /** Refuses (403) a caller none of whose roles may use this resource type. */
     static void require(String resourceType) {
-        Set<Role> allowed = MAY_USE.getOrDefault(resourceType, Set.of());
+        requireOneOf(resourceType, MAY_USE.getOrDefault(resourceType, Set.of()));
+    }
+
+    /**
+     * Refuses (403) a caller none of whose roles is {@code allowed} to use the resource type (for types beyond the
+     * table: MedicationRequest and MedicationAdministration — clinical roles; Encounter — clinicians and integration).
+     */
+    static void requireOneOf(String resourceType, Set<Role> allowed) {
         if (allowed.stream().noneMatch(role -> role.heldBy(PatientAccess.caller()))) {
             String message = "Your role may not use " + resourceType + " resources";
             throw new ForbiddenOperationException(message, FhirRefusals.outcome(403, message, null));

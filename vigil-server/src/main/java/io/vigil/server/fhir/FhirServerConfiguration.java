@@ -33,7 +33,10 @@ class FhirServerConfiguration {
                                                        WaveformOperationProvider waveforms,
                                                        LocationResourceProvider locations,
                                                        GroupResourceProvider groups,
-                                                       BulkExportProvider bulkExport) {
+                                                       BulkExportProvider bulkExport,
+                                                       MedicationRequestResourceProvider medicationRequests,
+                                                       MedicationAdministrationResourceProvider medicationAdministrations,
+                                                       EncounterResourceProvider encounters) {
         RestfulServer server = new RestfulServer(FhirJson.context());
         server.setServerName(NAME);
         server.setServerVersion(Optional.ofNullable(FhirServerConfiguration.class.getPackage().getImplementationVersion())
@@ -46,6 +49,7 @@ class FhirServerConfiguration {
                 flags, subscriptions));
         server.registerProviders(List.of(practitioners, careTeams, waveforms, locations));
         server.registerProviders(List.of(groups, bulkExport));
+        server.registerProviders(List.of(medicationRequests, medicationAdministrations, encounters));
         server.registerInterceptor(new FhirRefusals());
         server.registerInterceptor(new VigilCapabilities());
         server.registerInterceptor(new AuditedPatient());

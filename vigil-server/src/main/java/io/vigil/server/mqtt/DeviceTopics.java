@@ -17,6 +17,8 @@ record DeviceTopics(String deviceId, String kind, String detail) {
     static final String BLE = "ble";
     /** Vendor JSON through a mapping template: {@code raw/{template name}}. */
     static final String RAW = "raw";
+    /** Device events (medication dispensers: dose taken, jam, command-ack …), JSON. */
+    static final String EVENTS = "events";
     /** Sampled signals: {@code waveform/{signal}} (binary frame; {@code waveform/{signal}/json} for the JSON form). */
     static final String WAVEFORM = "waveform";
 

@@ -15,6 +15,7 @@ import io.vigil.server.device.DeviceCredentialsChanged;
 import io.vigil.server.device.DeviceStore;
 import io.vigil.server.ingest.IngestService;
 import io.vigil.server.launch.FreePorts;
+import io.vigil.server.medication.DispenserEvents;
 import io.vigil.server.tls.KeyMaterial;
 import io.vigil.server.zone.ReaderReads;
 import java.io.IOException;
@@ -50,6 +51,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     private final ConnectedDevices connected = new ConnectedDevices();
     private final AuditTrail audit;
     private final ReaderReads readerReads;
+    private final DispenserEvents dispenserEvents;
     private volatile boolean extensionStarted;
     private volatile EmbeddedHiveMQ hivemq;
     private volatile boolean running;
@@ -57,8 +59,9 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
     private BrokerListeners listeners;
 
     public EmbeddedBroker(VigilProperties properties, DeviceStore devices, IngestService ingest, AuditTrail audit,
-                          Clock clock, ReaderReads readerReads) {
+                          Clock clock, ReaderReads readerReads, DispenserEvents dispenserEvents) {
         this.readerReads = readerReads;
+        this.dispenserEvents = dispenserEvents;
         this.audit = audit;
         this.properties = properties;
         this.settings = properties.mqtt();
@@ -149,6 +152,8 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
         MeasurementInterceptor interceptor = new MeasurementInterceptor(ingest, new DeviceErrorEvents(), clock,
                 ingestSettings.ackTimeout());
         ReaderInterceptor readerInterceptor = new ReaderInterceptor(readerReads, clock, ingestSettings.ackTimeout());
+        DeviceEventInterceptor eventInterceptor = new DeviceEventInterceptor(dispenserEvents, new DeviceErrorEvents(), clock,
+                ingestSettings.ackTimeout());
         return EmbeddedExtension.builder()
                 .withId("vigil-devices")
                 .withName("Vigil device security and ingest")
@@ -165,6 +170,7 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                                 (init, client) -> {
                                     client.addPublishInboundInterceptor(interceptor);
                                     client.addPublishInboundInterceptor(readerInterceptor);
+                                    client.addPublishInboundInterceptor(eventInterceptor);
                                 });
                         extensionStarted = true;
                     }
@@ -175,6 +181,24 @@ public class EmbeddedBroker implements SmartLifecycle, InitializingBean, Disposa
                     }
                 })
                 .build();
+    }
+
+    /**
+     * Publishes a command (JSON) to a device on {@code vigil/v1/devices/{id}/commands}, QoS 1; false while the broker
+     * is not running (the caller keeps the command and sends it again later). Delivery to a device that is not
+     * subscribed is not guaranteed: the device acknowledges with a {@code command-ack} event.
+     */
+    public boolean publishCommand(String deviceId, byte[] json) {
+        if (!extensionStarted || !running) {
+            return false;
+        }
+        Services.publishService().publish(com.hivemq.extension.sdk.api.services.builder.Builders.publish()
+                .topic(DeviceTopics.commands(deviceId))
+                .qos(com.hivemq.extension.sdk.api.packets.general.Qos.AT_LEAST_ONCE)
+                .contentType("application/json")
+                .payload(java.nio.ByteBuffer.wrap(json))
+                .build());
+        return true;
     }
 
     /** Closes every connection of a device whose secret was rotated or which was revoked. */

@@ -46,7 +46,8 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
                 .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
         // HiveMQ calls inbound interceptors before the publish authorizer: a message on another device's topic must
         // pass through untouched, so that the authorizer refuses (and audits) it — never stored as that device's.
-        if (parsed.isEmpty() || !parsed.get().deviceId().equals(sender) || DeviceTopics.BASELINE.equals(parsed.get().kind())) {
+        if (parsed.isEmpty() || !parsed.get().deviceId().equals(sender) || DeviceTopics.BASELINE.equals(parsed.get().kind())
+                || DeviceEventInterceptor.handles(parsed.get())) {
             return;
         }
         String deviceId = parsed.get().deviceId();

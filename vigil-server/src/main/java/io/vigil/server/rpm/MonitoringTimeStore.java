@@ -12,9 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** Monitoring time per patient and clinician; summed per month for the RPM report. */
+/**
+ * Monitoring time per patient and clinician; summed per month for the RPM report. Public for the telehealth sessions,
+ * whose durations count too (source {@code telehealth}).
+ */
 @Repository
-class MonitoringTimeStore {
+public class MonitoringTimeStore {
     private static final RowMapper<MonitoringTime> ROW = (rs, n) -> new MonitoringTime(rs.getString("id"),
             rs.getString("patient_id"), rs.getString("clinician"), rs.getTimestamp("started_at").toInstant(),
             rs.getInt("seconds"), rs.getString("source"), rs.getString("note"));
@@ -25,7 +28,7 @@ class MonitoringTimeStore {
         this.jdbc = jdbc;
     }
 
-    MonitoringTime add(String patientId, String clinician, Instant start, int seconds, String source, String note) {
+    public MonitoringTime add(String patientId, String clinician, Instant start, int seconds, String source, String note) {
         MonitoringTime entry = new MonitoringTime(UUID.randomUUID().toString(), patientId, clinician, start, seconds,
                 source, note);
         jdbc.update("INSERT INTO monitoring_time (id, patient_id, clinician, started_at, seconds, source, note) "

@@ -54,7 +54,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deviceIngest(HttpSecurity http) throws Exception {
         RequestMatcher ingest = request -> "POST".equals(request.getMethod())
-                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|interrogations|ble/[^/]+|raw/[^/]+|waveform/[^/]+)|/api/v1/readers/[^/]+/reads");
+                && request.getRequestURI().matches("/api/v1/devices/[^/]+/(measurements|events|interrogations|ble/[^/]+|raw/[^/]+|waveform/[^/]+)|/api/v1/readers/[^/]+/reads");
         return http.securityMatcher(ingest)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
@@ -131,6 +131,12 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/patients/*/shares/**", "/api/v1/patients/*/shares").hasAnyRole(ADMIN, CLINICIAN)
                         // Clinical notes and monitoring time (the RPM report): written and read by clinicians.
                         .requestMatchers("/api/v1/patients/*/notes", "/api/v1/patients/*/monitoring-time").hasRole(CLINICIAN)
+                        // Medication schedules are prescriptions: clinicians write them (REST and FHIR); adherence is read
+                        // by whoever sees the patient (the GET rule below). Telehealth sessions: clinicians.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/patients/*/medication-schedules", "/fhir/MedicationRequest")
+                                .hasRole(CLINICIAN)
+                        .requestMatchers("/api/v1/patients/*/telehealth-sessions", "/api/v1/patients/*/telehealth-sessions/**")
+                                .hasRole(CLINICIAN)
                         // When devices were last heard from: those who manage devices.
                         .requestMatchers("/api/v1/device-activity").hasAnyRole(ADMIN, CLINICIAN)
                         // FHIR Bulk Data export: staff (administrators, clinicians, integration accounts), never
@@ -173,6 +179,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
                         .requestMatchers("/patients/**", "/alerts", "/rpm", "/rpm/**").hasRole(CLINICIAN)
                         .requestMatchers("/care").hasRole(CAREGIVER)
+                        .requestMatchers("/adherence/**").hasAnyRole(CLINICIAN, CAREGIVER)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

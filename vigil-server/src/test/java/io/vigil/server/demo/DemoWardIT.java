@@ -56,4 +56,21 @@ class DemoWardIT {
                 assertThat(clinician.get("/api/v1/patients/" + firstBed + "/waveforms/ecg-ii").json().get("segments"))
                         .isNotEmpty());
     }
+
+    @Test
+    void demoDispenser_givesTheCaregiversPersonTwoWeeksOfDoses_mostlyOnTime() {
+        VigilClient caregiver = VigilClient.user(httpPort, "caregiver", WardFixture.PASSWORD);
+        JsonNode people = caregiver.get("/api/v1/patients").json();
+        assertThat(people).hasSize(1);
+        String person = people.get(0).get("id").asText();
+        JsonNode adherence = caregiver.get("/api/v1/patients/" + person + "/adherence?from="
+                + java.time.Instant.now().minus(Duration.ofDays(10)) + "&to=" + java.time.Instant.now().minus(Duration.ofDays(3))).json();
+        JsonNode medication = adherence.get("medications").get(0);
+        assertThat(medication.get("medication").asText()).isEqualTo("Furosemide 40 mg oral tablet");
+        assertThat(medication.get("scheduled").asInt()).isEqualTo(14);
+        assertThat(medication.get("onTime").asInt()).isGreaterThan(medication.get("late").asInt() + medication.get("missed").asInt());
+        JsonNode commands = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD)
+                .get("/api/v1/devices/home-dispenser-01/commands").json();
+        assertThat(commands.findValuesAsText("status")).containsExactly("acknowledged");
+    }
 }

@@ -624,6 +624,59 @@ class WebAppIT extends WardServer {
         return response.status();
     }
 
+    @Test
+    void adherenceCalendar_showsOnTimeLateMissedAndUnscheduledDays_toTheCaregiverAndFromTheChart() {
+        String patient = ward.patient(unit);
+        ward.share(patient, "caregiver");
+        String dispenser = "disp-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = ward.device(dispenser, "medication-dispenser");
+        // Last month, fully in the past: once daily at 08:00 UTC on its first three days only.
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        Instant first = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ward.assign(dispenser, patient, first.minus(1, ChronoUnit.DAYS), null);
+        VigilClient clinician = VigilClient.user(httpPort, "clinician", WardFixture.PASSWORD);
+        VigilClient.Response schedule = clinician.post("/api/v1/patients/" + patient + "/medication-schedules", Map.of(
+                "medication", "Warfarin 5 mg", "frequency", 1, "timesOfDay", List.of("08:00"), "zone", "UTC",
+                "start", first.toString(), "end", first.plus(3, ChronoUnit.DAYS).toString()));
+        assertThat(schedule.status()).as(schedule.body()).isEqualTo(201);
+        String id = schedule.json().get("schedule").get("id").asText();
+        VigilClient.Response events = VigilClient.device(httpPort, secret).post("/api/v1/devices/" + dispenser + "/events",
+                "[{\"id\": \"w1\", \"type\": \"dose-taken\", \"time\": \"" + first.plus(8, ChronoUnit.HOURS).plus(20, ChronoUnit.MINUTES)
+                        + "\", \"schedule\": \"" + id + "\"}, {\"id\": \"w2\", \"type\": \"dose-taken\", \"time\": \""
+                        + first.plus(1, ChronoUnit.DAYS).plus(11, ChronoUnit.HOURS) + "\", \"schedule\": \"" + id + "\"}]",
+                "application/json");
+        assertThat(events.status()).as(events.body()).isEqualTo(201);
+
+        logIn(page, "caregiver");
+        page.navigate(url("/care"));
+        page.locator("article[data-patient=\"" + patient + "\"] .adherence-link").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Medication adherence");
+        page.navigate(url("/adherence/" + patient + "?month=" + month));
+        Locator calendar = page.locator("section.medication[data-schedule=\"" + id + "\"]");
+        assertThat(calendar.locator("h2")).hasText("Warfarin 5 mg");
+        assertThat(calendar.locator("td[data-date=\"" + month.atDay(1) + "\"]")).hasAttribute("data-outcome", "on-time");
+        assertThat(calendar.locator("td[data-date=\"" + month.atDay(2) + "\"]")).hasAttribute("data-outcome", "late");
+        assertThat(calendar.locator("td[data-date=\"" + month.atDay(3) + "\"]")).hasAttribute("data-outcome", "missed");
+        assertThat(calendar.locator("td[data-date=\"" + month.atDay(4) + "\"]")).hasAttribute("data-outcome", "none");
+        assertThat(calendar.locator("dd.scheduled")).hasText("3");
+        assertThat(calendar.locator("dd.on-time")).hasText("1");
+        assertThat(calendar.locator("dd.pdc")).hasText("67%");
+        assertThat(page.locator("main .hint").first()).containsText("Not for clinical use");
+        screenshots(page, "adherence");
+
+        // The clinician reaches it from the patient's chart.
+        BrowserContext other = chromium.browser.newContext();
+        try {
+            Page chart = watched(other.newPage());
+            logIn(chart, "clinician");
+            chart.navigate(url("/patients/" + patient));
+            chart.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Medication adherence")).click();
+            assertThat(chart.locator("main#adherence")).hasAttribute("data-patient", patient);
+        } finally {
+            other.close();
+        }
+    }
+
     private static Locator nav(Page p) {
         return p.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Screens"));
     }
