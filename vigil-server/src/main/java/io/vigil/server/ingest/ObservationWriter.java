@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,7 @@ class ObservationWriter implements SmartLifecycle {
     private record Request(List<PendingObservation> observations, CompletableFuture<Written> done) {}
 
     private final DataSource dataSource;
+    private final List<SameTransaction> alongside;
     private final long windowNanos;
     private final int maxBatch;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(100_000);
@@ -47,8 +49,10 @@ class ObservationWriter implements SmartLifecycle {
     private volatile boolean accepting = true;
     private Thread thread;
 
-    ObservationWriter(DataSource dataSource, VigilProperties properties) {
+    ObservationWriter(DataSource dataSource, VigilProperties properties,
+                      ObjectProvider<SameTransaction> alongside) {
         this.dataSource = dataSource;
+        this.alongside = alongside.orderedStream().toList();
         this.windowNanos = properties.ingest().groupCommitWindow().toNanos();
         this.maxBatch = properties.ingest().maxBatch();
     }
@@ -161,12 +165,24 @@ class ObservationWriter implements SmartLifecycle {
                     results.add(assignIds(request.observations(), stored, fresh));
                 }
                 insert(connection, fresh);
+                writeAlongside(connection, fresh);
                 connection.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    private void writeAlongside(Connection connection, List<PendingObservation> fresh) throws SQLException {
+        if (alongside.isEmpty() || fresh.isEmpty()) {
+            return;
+        }
+        List<SameTransaction.Fresh> written = fresh.stream()
+                .map(p -> new SameTransaction.Fresh(p.record(), p.messageId())).toList();
+        for (SameTransaction writer : alongside) {
+            writer.write(connection, written);
         }
     }
 

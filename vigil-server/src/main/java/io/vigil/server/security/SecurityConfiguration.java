@@ -127,6 +127,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/patients/*/shares/**", "/api/v1/patients/*/shares").hasAnyRole(ADMIN, CLINICIAN)
                         // Clinical notes and monitoring time (the RPM report): written and read by clinicians.
                         .requestMatchers("/api/v1/patients/*/notes", "/api/v1/patients/*/monitoring-time").hasRole(CLINICIAN)
+                        // Edge gateways: administrators put devices under a gateway account; the gateway (an
+                        // integration account) forwards its devices' readings and fetches its roster.
+                        .requestMatchers("/api/v1/edge/gateways", "/api/v1/edge/gateways/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/edge/readings").hasRole(INTEGRATION)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/edge/roster").hasRole(INTEGRATION)
                         // When devices were last heard from: those who manage devices.
                         .requestMatchers("/api/v1/device-activity").hasAnyRole(ADMIN, CLINICIAN)
                         // Reads need a role: a token whose roles map to none of Vigil's is allowed nothing.
