@@ -48,7 +48,7 @@ final class EdgePair {
                 "vigil.edge.upstream.password", GATEWAY_PASSWORD,
                 "vigil.edge.forward-every", "200ms",
                 "vigil.edge.roster-every", "500ms",
-                "vigil.edge.timeout", "2s",
+                "vigil.edge.timeout", "10s",
                 "vigil.ingest.rate-limit.readings-per-second", 0));
         edge.putAll(more);
         return start(Databases.tempDataDir(), edge);
