@@ -92,17 +92,19 @@ public record ForwardedReading(String device, String id, String time, String tim
                 case CODED -> code == null ? Optional.empty()
                         : measured.answer(code).map(MeasuredValue.Coded::new);
                 case PANEL -> {
-                    if (components == null || components.size() != measured.components().size()) {
+                    // The components the edge stored (a panel may lack an optional one, e.g. mean pressure), in the
+                    // type's order; a name the type does not know spoils the reading.
+                    if (components == null || components.isEmpty() || !components.keySet().stream()
+                            .allMatch(name -> measured.components().stream().anyMatch(c -> c.alias().equals(name)))) {
                         yield Optional.empty();
                     }
                     List<MeasuredValue.Component> parts = new ArrayList<>();
                     for (MeasurementType component : measured.components()) {
                         Double part = components.get(component.alias());
-                        if (part == null) {
-                            yield Optional.empty();
+                        if (part != null) {
+                            parts.add(new MeasuredValue.Component(component,
+                                    new MeasuredValue.Quantity(part, component.canonicalUnit())));
                         }
-                        parts.add(new MeasuredValue.Component(component,
-                                new MeasuredValue.Quantity(part, component.canonicalUnit())));
                     }
                     yield Optional.of(new MeasuredValue.Panel(parts));
                 }
