@@ -130,6 +130,16 @@ public final class ApiErrors {
     /** The telehealth session has been stopped already. */
     public static final String TELEHEALTH_STOPPED = "VIGIL-1856";
 
+    // Edge gateway (vigil edge), 1880–1899.
+    /** An edge forwarded a reading for a device not registered under its gateway account upstream. */
+    public static final String EDGE_DEVICE_NOT_IN_GATEWAY = "VIGIL-1880";
+    /** A forwarded reading is malformed (unknown type, bad time, a value that does not fit). */
+    public static final String EDGE_READING_INVALID = "VIGIL-1881";
+    /** The device is registered under another gateway already. */
+    public static final String EDGE_DEVICE_IN_OTHER_GATEWAY = "VIGIL-1882";
+    /** More readings in one forwarded batch than the upstream takes at once. */
+    public static final String EDGE_BATCH_TOO_LARGE = "VIGIL-1883";
+
     private ApiErrors() {
     }
 }

@@ -43,6 +43,11 @@ public class AssignmentStore {
         byDevice.remove(assignment.deviceId());
     }
 
+    /** The device's assignments were written by someone other than this store (an edge mirroring its upstream). */
+    public void changedElsewhere(String deviceId) {
+        byDevice.remove(deviceId);
+    }
+
     public List<DeviceAssignment> forDevice(String deviceId) {
         return byDevice.computeIfAbsent(deviceId, id -> jdbc.query(
                 "SELECT * FROM device_assignment WHERE device_id = ? ORDER BY starts_at", ROW, id));

@@ -91,6 +91,17 @@ public class DeviceStore {
         changed(deviceId, updated);
     }
 
+    /**
+     * A device's row was written by someone other than this store (an edge gateway mirroring its upstream's roster):
+     * forget its cached credential, and close its live connections when its secret or status changed.
+     */
+    public void changedElsewhere(String deviceId, boolean credentialChanged) {
+        credentials.remove(deviceId);
+        if (credentialChanged) {
+            events.publishEvent(new DeviceCredentialsChanged(deviceId));
+        }
+    }
+
     /** The database row is committed before the cache is cleared, so a concurrent load cannot bring the old one back. */
     private void changed(String deviceId, int updated) {
         credentials.remove(deviceId);

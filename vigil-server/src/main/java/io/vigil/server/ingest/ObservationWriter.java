@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +49,7 @@ class ObservationWriter implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final ObservationPartitions partitions;
+    private final List<SameTransaction> alongside;
     private final long windowNanos;
     private final int maxBatch;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(100_000);
@@ -56,9 +58,11 @@ class ObservationWriter implements SmartLifecycle {
     private volatile boolean accepting = true;
     private Thread thread;
 
-    ObservationWriter(DataSource dataSource, VigilProperties properties, ObservationPartitions partitions) {
+    ObservationWriter(DataSource dataSource, VigilProperties properties, ObservationPartitions partitions,
+                      ObjectProvider<SameTransaction> alongside) {
         this.dataSource = dataSource;
         this.partitions = partitions;
+        this.alongside = alongside.orderedStream().toList();
         this.windowNanos = properties.ingest().groupCommitWindow().toNanos();
         this.maxBatch = properties.ingest().maxBatch();
     }
@@ -182,6 +186,7 @@ class ObservationWriter implements SmartLifecycle {
                     insert(connection, fresh);
                 }
                 newest(connection, fresh);
+                writeAlongside(connection, fresh);
                 connection.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
@@ -238,6 +243,17 @@ class ObservationWriter implements SmartLifecycle {
     private static boolean newer(ObservationRecord a, ObservationRecord b) {
         int byTime = a.measurement().time().compareTo(b.measurement().time());
         return byTime > 0 || (byTime == 0 && Long.parseLong(a.id()) > Long.parseLong(b.id()));
+    }
+
+    private void writeAlongside(Connection connection, List<PendingObservation> fresh) throws SQLException {
+        if (alongside.isEmpty() || fresh.isEmpty()) {
+            return;
+        }
+        List<SameTransaction.Fresh> written = fresh.stream()
+                .map(p -> new SameTransaction.Fresh(p.record(), p.messageId())).toList();
+        for (SameTransaction writer : alongside) {
+            writer.write(connection, written);
+        }
     }
 
     /** Picks, for each observation, its own id or the id a same-keyed one got before (in the store or this batch). */

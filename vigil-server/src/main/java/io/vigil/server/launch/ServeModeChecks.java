@@ -76,6 +76,11 @@ public class ServeModeChecks implements EnvironmentPostProcessor {
                 && Binder.get(env).bind("vigil.hl7.allowed-senders", Bindable.listOf(String.class)).orElse(List.of()).isEmpty()) {
             problems.add("HL7 MLLP has no authentication: keep vigil.hl7.host on loopback (behind a TLS tunnel), or set VIGIL_HL7_ALLOWED_SENDERS to the interface engines' addresses");
         }
+        if (env.getProperty("vigil.edge.enabled", Boolean.class, false)
+                && !env.getProperty("vigil.edge.upstream.url", "").startsWith("https:")) {
+            problems.add("an edge gateway forwarding to its upstream over plain HTTP: set VIGIL_EDGE_UPSTREAM_URL to an "
+                    + "https:// URL (readings and the gateway's password travel on it)");
+        }
         String keys = identityProviderKeysUrl(env);
         if (keys.startsWith("http:")) {
             problems.add("the identity provider's signing keys over plain HTTP (" + keys + "): use https for "

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The command line: {@code vigil demo | serve | simulate | decode | audit | webhooks | import | ecg-eval | help}. Returns the process exit code. */
+/** The command line: {@code vigil demo | serve | edge | simulate | decode | audit | webhooks | import | check-acks | bench | ecg-eval | help}. Returns the process exit code. */
 public final class VigilCommand {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
@@ -34,6 +34,7 @@ public final class VigilCommand {
         return switch (command) {
             case "demo" -> demo(rest, out);
             case "serve" -> serve(rest, out);
+            case "edge" -> edge(rest, out);
             case "simulate" -> rest.length > 0 && rest[0].equals("--ecg")
                     ? EcgSimulateCommand.run(rest, out, System.getenv(), java.time.Clock.systemUTC())
                     : SimulateCommand.run(rest, out);
@@ -53,6 +54,29 @@ public final class VigilCommand {
     }
 
     private static int demo(String[] args, PrintStream out) {
+        return demo(args, out, Map.of());
+    }
+
+    /**
+     * An edge gateway: the demo's embedded, local start (its own data dir, ./data-edge by default) without the demo
+     * ward, queuing every reading for the upstream Vigil named by --upstream (or vigil.edge.upstream.url).
+     */
+    private static int edge(String[] args, PrintStream out) {
+        Map<String, Object> edge = new HashMap<>();
+        List<String> rest = new ArrayList<>(List.of("--data-dir", "./data-edge"));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--upstream" -> edge.put("vigil.edge.upstream.url", i + 1 < args.length ? args[++i] : "");
+                case "--gateway" -> edge.put("vigil.edge.upstream.user", i + 1 < args.length ? args[++i] : "");
+                default -> rest.add(args[i]);
+            }
+        }
+        edge.put("vigil.edge.enabled", true);
+        edge.put("vigil.demo.enabled", false);
+        return demo(rest.toArray(String[]::new), out, edge);
+    }
+
+    private static int demo(String[] args, PrintStream out, Map<String, Object> extra) {
         DemoOptions options;
         try {
             options = DemoOptions.parse(args);
@@ -88,6 +112,7 @@ public final class VigilCommand {
         properties.put("vigil.data-dir", options.dataDir());
         properties.put("vigil.demo.password", password);
         properties.put("vigil.demo.simulate", options.simulate());
+        properties.putAll(extra);
         return start(properties, new String[0]);
     }
 
@@ -176,6 +201,12 @@ public final class VigilCommand {
                              --data-dir DIR  where data is kept (default ./data)
                              --no-sim        do not start the simulated ward's devices
                              Demo logins: admin, clinician, caregiver; password from VIGIL_DEMO_PASSWORD, else generated.
+                  edge       An edge gateway (a ward, an ICU, a home): local ingest, storage and alerts that keep
+                             working with the uplink down, forwarding every reading to an upstream Vigil.
+                             --upstream URL  the upstream Vigil (or VIGIL_EDGE_UPSTREAM_URL)
+                             --gateway NAME  its gateway account there (or VIGIL_EDGE_UPSTREAM_USER); password from
+                                             VIGIL_EDGE_UPSTREAM_PASSWORD.  Also --http-port, --mqtt-port, --data-dir
+                                             (default ./data-edge) as for demo.  See docs/operations.md, "Edge gateway".
                   serve      Production start from ./vigil.yml and VIGIL_* environment; refuses unsafe settings.
                   simulate   Device simulator and load generator against any Vigil (vigil simulate --help).
                              --ecg <rhythm|record> --device ID --secret S   one ECG device streaming waveform frames:

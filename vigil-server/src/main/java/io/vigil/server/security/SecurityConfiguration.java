@@ -137,6 +137,11 @@ class SecurityConfiguration {
                                 .hasRole(CLINICIAN)
                         .requestMatchers("/api/v1/patients/*/telehealth-sessions", "/api/v1/patients/*/telehealth-sessions/**")
                                 .hasRole(CLINICIAN)
+                        // Edge gateways: administrators put devices under a gateway account; the gateway (an
+                        // integration account) forwards its devices' readings and fetches its roster.
+                        .requestMatchers("/api/v1/edge/gateways", "/api/v1/edge/gateways/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/edge/readings").hasRole(INTEGRATION)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/edge/roster").hasRole(INTEGRATION)
                         // When devices were last heard from: those who manage devices.
                         .requestMatchers("/api/v1/device-activity").hasAnyRole(ADMIN, CLINICIAN)
                         // FHIR Bulk Data export: staff (administrators, clinicians, integration accounts), never

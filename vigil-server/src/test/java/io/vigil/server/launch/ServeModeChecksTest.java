@@ -130,6 +130,18 @@ class ServeModeChecksTest {
     }
 
     @Test
+    void problems_edgeForwardingOverPlainHttp_refused_httpsAccepted() {
+        MockEnvironment plain = new MockEnvironment().withProperty("vigil.edge.enabled", "true")
+                .withProperty("vigil.edge.upstream.url", "http://vigil.hospital.example");
+        MockEnvironment https = new MockEnvironment().withProperty("vigil.edge.enabled", "true")
+                .withProperty("vigil.edge.upstream.url", "https://vigil.hospital.example");
+
+        assertThat(ServeModeChecks.problems(plain)).anySatisfy(p -> assertThat(p).contains("VIGIL_EDGE_UPSTREAM_URL"));
+        assertThat(ServeModeChecks.problems(https)).noneSatisfy(p -> assertThat(p).contains("VIGIL_EDGE_UPSTREAM_URL"));
+        assertThat(ServeModeChecks.problems(new MockEnvironment())).noneSatisfy(p -> assertThat(p).contains("edge"));
+    }
+
+    @Test
     void serveCommand_withUnsafeSettings_exitsWith3AndNamesTheSettings() {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
