@@ -77,7 +77,7 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
         });
     }
 
-    /** The payload format a topic names; empty for kinds Vigil does not take yet (events …). */
+    /** The payload format a topic names; empty for kinds Vigil does not take (events have their own interceptor). */
     private static Optional<PayloadFormat> formatOf(DeviceTopics topic) {
         if (DeviceTopics.MEASUREMENTS.equals(topic.kind())) {
             return Optional.of(PayloadFormat.DEVICE_JSON);

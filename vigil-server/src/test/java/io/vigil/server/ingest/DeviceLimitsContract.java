@@ -99,12 +99,12 @@ abstract class DeviceLimitsContract extends BedsideContract {
 
     @Test
     void mqtt5_unsupportedTopicKind_isRefused1014_andCountsAgainstTheRateLimit() {
-        String raw = "vigil/v1/devices/" + deviceId + "/events";
+        String raw = "vigil/v1/devices/" + deviceId + "/status"; // events became a topic of their own (dispensers)
         try (MqttDevice device = MqttDevice.connect(broker.port(), deviceId, secret)) {
             for (int i = 0; i < 3; i++) {
                 MqttDevice.PubAck refused = device.publish(raw, "{\"hr\": 72}");
                 assertThat(refused.code()).isEqualTo(0x99);
-                assertThat(refused.reason()).startsWith("VIGIL-1014").contains("events");
+                assertThat(refused.reason()).startsWith("VIGIL-1014").contains("status");
             }
             assertThat(device.publish(raw, "{\"hr\": 72}").code()).as("a refused payload costs one reading").isEqualTo(0x97);
         }
