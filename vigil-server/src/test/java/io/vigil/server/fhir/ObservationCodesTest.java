@@ -58,7 +58,8 @@ class ObservationCodesTest {
 
     @Test
     void category_vitalSignsOrLaboratory_asTheMapperCategorises() {
-        assertThat(codes.byCategory(tokens(new TokenParam("laboratory")))).containsExactlyInAnyOrder("blood-glucose", "cgm-glucose");
+        assertThat(codes.byCategory(tokens(new TokenParam("laboratory")))).containsExactlyInAnyOrder("blood-glucose", "cgm-glucose",
+                "fev1", "peak-expiratory-flow", "inr", "blood-ketone", "urine-ketones", "urine-glucose");
         assertThat(codes.byCategory(tokens(new TokenParam("vital-signs"))))
                 .hasSize((int) codes.observationTypes().stream().filter(MeasurementType::vitalSign).count())
                 .contains("heart-rate", "blood-pressure", "consciousness")
