@@ -1,17 +1,16 @@
 package io.vigil.server.delivery;
 
+import io.vigil.server.launch.ServerLogin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code vigil webhooks dead-letters} and {@code vigil webhooks replay}: the dead-letter list and its replay, asked of
@@ -38,33 +37,17 @@ public final class WebhooksCommand {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
-        String server = "http://127.0.0.1:8080";
-        String user = "admin";
-        String webhook = null;
-        List<String> ids = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--server", "--user", "--webhook" -> {
-                    if (i + 1 >= args.length) {
-                        err.println(args[i] + " needs a value");
-                        return 2;
-                    }
-                    String value = args[++i];
-                    switch (args[i - 1]) {
-                        case "--server" -> server = value.replaceAll("/+$", "");
-                        case "--user" -> user = value;
-                        default -> webhook = value;
-                    }
-                }
-                default -> ids.add(args[i]);
-            }
-        }
-        String password = environment.getOrDefault("VIGIL_PASSWORD", "");
-        if (password.isEmpty()) {
-            err.println("Set VIGIL_PASSWORD to the password of " + user);
+        ServerLogin login;
+        try {
+            login = ServerLogin.of(args, 1, Set.of("--webhook"), environment);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             return 2;
         }
-        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String server = login.server();
+        String basic = login.authorization();
+        String webhook = login.options().get("--webhook");
+        List<String> ids = login.operands();
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
             return switch (args[0]) {
                 case "dead-letters" -> call(http, basic, "GET", server + "/api/v1/webhooks/dead-letters", out, err);

@@ -2,6 +2,7 @@ package io.vigil.server.importer;
 
 import io.vigil.model.MeasurementRegistry;
 import io.vigil.server.api.ApiErrors;
+import io.vigil.server.launch.ServerLogin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,11 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -73,44 +74,27 @@ public final class ImportCommand {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
-        String server = "http://127.0.0.1:8080";
-        String user = "admin";
-        String unit = "home";
-        Path dir = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--server", "--user", "--unit" -> {
-                    if (i + 1 >= args.length) {
-                        err.println(args[i] + " needs a value");
-                        return 2;
-                    }
-                    String value = args[++i];
-                    switch (args[i - 1]) {
-                        case "--server" -> server = value.replaceAll("/+$", "");
-                        case "--user" -> user = value;
-                        default -> unit = value;
-                    }
-                }
-                default -> {
-                    if (dir != null || args[i].startsWith("--")) {
-                        err.println("Unexpected argument " + args[i]);
-                        err.println(USAGE);
-                        return 2;
-                    }
-                    dir = Path.of(args[i]);
-                }
-            }
+        ServerLogin login;
+        try {
+            login = ServerLogin.of(args, 0, Set.of("--unit"), environment);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
         }
+        List<String> operands = login.operands();
+        if (operands.size() > 1 || operands.stream().anyMatch(a -> a.startsWith("--"))) {
+            err.println("Unexpected argument " + operands.get(operands.size() - 1));
+            err.println(USAGE);
+            return 2;
+        }
+        Path dir = operands.isEmpty() ? null : Path.of(operands.get(0));
         if (dir == null || !Files.isDirectory(dir)) {
             err.println("Give the directory of Synthea's FHIR output (output/fhir)");
             return 2;
         }
-        String password = environment.getOrDefault("VIGIL_PASSWORD", "");
-        if (password.isEmpty()) {
-            err.println("Set VIGIL_PASSWORD to the password of " + user);
-            return 2;
-        }
-        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String server = login.server();
+        String basic = login.authorization();
+        String unit = login.options().getOrDefault("--unit", "home");
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
             return new ImportCommand(http, server, basic, unit, out, err).importAll(dir);
         } catch (IOException e) {

@@ -47,15 +47,13 @@ final class DeviceEventInterceptor implements PublishInboundInterceptor {
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         String topic = input.getPublishPacket().getTopic();
-        Optional<DeviceTopics> parsed = DeviceTopics.parse(topic);
-        String sender = input.getConnectionInformation().getConnectionAttributeStore()
-                .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
-        if (parsed.isEmpty() || !parsed.get().deviceId().equals(sender) || !handles(parsed.get())) {
+        Optional<DeviceTopics> parsed = DeviceTopics.ofOwnPublish(input);
+        if (parsed.isEmpty() || !handles(parsed.get())) {
             return;
         }
         byte[] payload = input.getPublishPacket().getPayload().map(DeviceTopicAuthorizer::bytes).orElse(new byte[0]);
         boolean mqtt5 = input.getConnectionInformation().getMqttVersion() == MqttVersion.V_5;
-        IngestRequest request = new IngestRequest(sender, Transport.MQTT, topic, payload, clock.instant());
+        IngestRequest request = new IngestRequest(parsed.get().deviceId(), Transport.MQTT, topic, payload, clock.instant());
         Async<PublishInboundOutput> async = output.async(ackTimeout, TimeoutFallback.FAILURE,
                 AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, ApiErrors.INGEST_UNAVAILABLE + " events timed out; retry");
         CompletableFuture.supplyAsync(() -> events.accept(request), WORKERS).whenComplete((result, failure) -> {

@@ -1,5 +1,6 @@
 package io.vigil.server.mqtt;
 
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,17 @@ record DeviceTopics(String deviceId, String kind, String detail) {
     static final String EVENTS = "events";
     /** Sampled signals: {@code waveform/{signal}} (binary frame; {@code waveform/{signal}/json} for the JSON form). */
     static final String WAVEFORM = "waveform";
+
+    /**
+     * The topic of an inbound publish when the device that sent it is the device the topic names. HiveMQ calls
+     * inbound interceptors before the publish authorizer: a message on another device's topic must pass through
+     * untouched, so that the authorizer refuses (and audits) it — never stored as that device's.
+     */
+    static Optional<DeviceTopics> ofOwnPublish(PublishInboundInput input) {
+        String sender = input.getConnectionInformation().getConnectionAttributeStore()
+                .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
+        return parse(input.getPublishPacket().getTopic()).filter(t -> t.deviceId().equals(sender));
+    }
 
     /** Parses a concrete topic; empty when it is not a device topic. */
     static Optional<DeviceTopics> parse(String topic) {

@@ -41,12 +41,8 @@ final class MeasurementInterceptor implements PublishInboundInterceptor {
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         String topic = input.getPublishPacket().getTopic();
-        Optional<DeviceTopics> parsed = DeviceTopics.parse(topic);
-        String sender = input.getConnectionInformation().getConnectionAttributeStore()
-                .getAsString(DeviceAuthenticator.DEVICE_ATTRIBUTE).orElse(null);
-        // HiveMQ calls inbound interceptors before the publish authorizer: a message on another device's topic must
-        // pass through untouched, so that the authorizer refuses (and audits) it — never stored as that device's.
-        if (parsed.isEmpty() || !parsed.get().deviceId().equals(sender) || DeviceTopics.BASELINE.equals(parsed.get().kind())
+        Optional<DeviceTopics> parsed = DeviceTopics.ofOwnPublish(input);
+        if (parsed.isEmpty() || DeviceTopics.BASELINE.equals(parsed.get().kind())
                 || DeviceEventInterceptor.handles(parsed.get())) {
             return;
         }

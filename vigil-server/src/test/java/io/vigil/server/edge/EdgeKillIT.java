@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.vigil.server.Databases;
 import io.vigil.server.VigilClient;
+import io.vigil.server.VigilProcess;
 import io.vigil.server.WardFixture;
 import io.vigil.server.launch.FreePorts;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class EdgeKillIT {
             Map<String, String> env = Map.of("VIGIL_EDGE_FORWARD_EVERY", "200ms", "VIGIL_EDGE_ROSTER_EVERY", "1s",
                     "VIGIL_EDGE_BATCH_SIZE", "50", "VIGIL_INGEST_RATE_LIMIT_READINGS_PER_SECOND", "0");
             Set<String> acked = ConcurrentHashMap.newKeySet();
-            EdgeProcess edge = EdgeProcess.start(dataDir, http, upstreamUrl, env);
+            VigilProcess edge = edge(dataDir, http, upstreamUrl, env);
             VigilClient first = VigilClient.device(http, secrets.getFirst());
             await().atMost(Duration.ofSeconds(60)).until(() -> first.post("/api/v1/devices/home-0/measurements",
                     "{\"id\": \"home-0-warmup\", \"values\": {\"heart-rate\": 70}}", "application/json").status() == 201);
@@ -70,7 +71,7 @@ class EdgeKillIT {
             }
             assertThat(acked).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(300);
 
-            try (EdgeProcess restarted = EdgeProcess.start(dataDir, http, upstreamUrl, env)) {
+            try (VigilProcess restarted = edge(dataDir, http, upstreamUrl, env)) {
                 uplink.restore();
                 await().atMost(Duration.ofSeconds(120)).until(() -> arrived(upstream).containsAll(acked));
             }
@@ -102,5 +103,14 @@ class EdgeKillIT {
     private static Set<String> arrived(EdgePair.Node upstream) {
         return Set.copyOf(upstream.jdbc().queryForList("SELECT device_id || '/' || message_id FROM observation "
                 + "WHERE message_id IS NOT NULL GROUP BY device_id, message_id HAVING COUNT(*) = 2", String.class));
+    }
+
+    /** {@code vigil edge} as its own JVM, as the launcher starts it. */
+    private static VigilProcess edge(Path dataDir, int httpPort, String upstreamUrl, Map<String, String> env)
+            throws java.io.IOException {
+        return VigilProcess.start(List.of("edge", "--upstream", upstreamUrl, "--gateway", EdgePair.GATEWAY,
+                "--http-port", Integer.toString(httpPort), "--mqtt-port", "0", "--data-dir", dataDir.toString()),
+                Map.of("VIGIL_DEMO_PASSWORD", io.vigil.server.WardFixture.PASSWORD,
+                        "VIGIL_EDGE_UPSTREAM_PASSWORD", EdgePair.GATEWAY_PASSWORD), env);
     }
 }

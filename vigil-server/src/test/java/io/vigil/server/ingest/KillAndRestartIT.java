@@ -3,6 +3,7 @@ package io.vigil.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.server.Databases;
+import io.vigil.server.VigilProcess;
 import io.vigil.server.WardFixture;
 import io.vigil.server.launch.FreePorts;
 import io.vigil.sim.SimulateCommand;

@@ -1,4 +1,4 @@
-package io.vigil.server.ingest;
+package io.vigil.server;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,24 +11,31 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Vigil started as its own JVM, the way {@code ./vigil demo} starts it, so a test can kill -9 it. */
-final class VigilProcess implements AutoCloseable {
+/** Vigil started as its own JVM, the way {@code ./vigil} starts it ({@code demo}, {@code edge}…), so a test can kill -9 it. */
+public final class VigilProcess implements AutoCloseable {
     private final Process process;
 
     private VigilProcess(Process process) {
         this.process = process;
     }
 
-    static VigilProcess startDemo(Path dataDir, int httpPort, int mqttPort, String password, Map<String, String> env)
+    /** {@code vigil demo} without the simulated ward. */
+    public static VigilProcess startDemo(Path dataDir, int httpPort, int mqttPort, String password, Map<String, String> env)
+            throws IOException {
+        return start(List.of("demo", "--no-sim", "--http-port", Integer.toString(httpPort),
+                "--mqtt-port", Integer.toString(mqttPort), "--data-dir", dataDir.toString()),
+                Map.of("VIGIL_DEMO_PASSWORD", password), env);
+    }
+
+    /** {@code vigil <arguments>}, with these environment variables, once it prints that it is ready. */
+    public static VigilProcess start(List<String> arguments, Map<String, String> settings, Map<String, String> env)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "io.vigil.server.VigilApplication", "demo", "--no-sim",
-                "--http-port", Integer.toString(httpPort), "--mqtt-port", Integer.toString(mqttPort),
-                "--data-dir", dataDir.toString()));
+                "-cp", System.getProperty("java.class.path"), "io.vigil.server.VigilApplication"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("VIGIL_DEMO_PASSWORD", password);
+        builder.environment().putAll(settings);
         // No MLLP listener: the demo would take 2575 when free, which another process on a shared machine may
         // take between its check and its bind (and then the start fails); these tests send no HL7.
         builder.environment().put("VIGIL_HL7_ENABLED", "false");
@@ -50,7 +57,7 @@ final class VigilProcess implements AutoCloseable {
             ready.completeExceptionally(new IllegalStateException("Vigil exited before it was ready"));
         });
         try {
-            ready.get(240, TimeUnit.SECONDS); // generous: the machine may be shared
+            ready.get(300, TimeUnit.SECONDS); // generous: the machine may be shared
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("Vigil did not become ready; its output:\n"
@@ -60,7 +67,7 @@ final class VigilProcess implements AutoCloseable {
     }
 
     /** kill -9: no shutdown hooks, no flushing. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
