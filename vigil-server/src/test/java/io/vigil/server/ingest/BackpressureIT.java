@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class BackpressureIT extends BedsideContract {
     private static final int MESSAGES = 40;
+    private static final int CONNECTIONS = 10;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -92,21 +93,27 @@ class BackpressureIT extends BedsideContract {
 
     @Test
     void saturated_mqtt5_answersPubAck0x97_andEveryAcknowledgedReadingIsStoredOnce() throws Exception {
-        Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(deviceId + "-burst")
-                .serverHost("127.0.0.1").serverPort(broker.port())
-                .simpleAuth().username(deviceId).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                .buildAsync();
-        client.connect().get(30, TimeUnit.SECONDS);
+        // HiveMQ hands one connection's publishes to the interceptor one at a time: several connections of the
+        // device make the concurrent load.
+        List<Mqtt5AsyncClient> clients = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(deviceId + "-burst-" + c)
+                    .serverHost("127.0.0.1").serverPort(broker.port())
+                    .simpleAuth().username(deviceId).password(secret.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                    .buildAsync();
+            client.connect().get(30, TimeUnit.SECONDS);
+            clients.add(client);
+        }
         List<String> waits = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch acknowledged = new CountDownLatch(MESSAGES);
         try {
             for (int i = 0; i < MESSAGES; i++) {
-                publishUntilAcknowledged(client, "vigil/v1/devices/" + deviceId + "/measurements", "mq-" + i, waits,
-                        acknowledged);
+                publishUntilAcknowledged(clients.get(i % CONNECTIONS), "vigil/v1/devices/" + deviceId + "/measurements",
+                        "mq-" + i, waits, acknowledged);
             }
             assertThat(acknowledged.await(180, TimeUnit.SECONDS)).as("every message acknowledged in the end").isTrue();
         } finally {
-            client.disconnect();
+            clients.forEach(Mqtt5AsyncClient::disconnect);
         }
 
         assertThat(waits).as("some publishes were told to wait").isNotEmpty()
