@@ -49,6 +49,11 @@ public final class Databases {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> POSTGRES_USER);
         registry.add("spring.datasource.password", () -> "");
+        // Every test class has a context of its own, kept (paused) in Spring's cache: a small pool that gives back
+        // idle connections keeps the suite within the server's max_connections (100).
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     /** Call from {@code @BeforeAll}: skips the class without PostgreSQL, or fails it under CI=true. */

@@ -72,6 +72,12 @@ final class FhirWard {
         values.put("supplemental-oxygen", "2");
         values.put("inspired-oxygen", "28");
         values.put("consciousness", "\"A\"");
+        values.put("fev1", "3.2");
+        values.put("peak-expiratory-flow", "450");
+        values.put("inr", "2.5");
+        values.put("blood-ketone", "0.4");
+        values.put("urine-ketones", "5");
+        values.put("urine-glucose", "50");
         return values;
     }
 

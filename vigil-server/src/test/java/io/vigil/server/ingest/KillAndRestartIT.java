@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * {@code vigil check-acks} runs).
  */
 class KillAndRestartIT {
-    private static final int ACKED_BEFORE_KILL = 1_500;
-    private static final int ACKED_AFTER_RESTART = 200;
+    private static final int ACKED_BEFORE_KILL = 400;
+    private static final int ACKED_AFTER_RESTART = 60;
 
     @Test
     void everyAcknowledgedReading_isStoredExactlyOnce_afterKillMinus9_onH2() throws Exception {

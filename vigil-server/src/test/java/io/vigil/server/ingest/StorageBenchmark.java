@@ -46,10 +46,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ul>
  */
 abstract class StorageBenchmark extends BedsideContract {
-    private static final int INGEST = Integer.getInteger("vigil.bench.storage.ingest", 3_000);
+    private static final int INGEST = Integer.getInteger("vigil.bench.storage.ingest", 600);
     private static final int DEVICES = Integer.getInteger("vigil.bench.storage.devices", 100);
-    private static final int SEARCHES = Integer.getInteger("vigil.bench.storage.searches", 20);
-    private static final List<Integer> STORED = Arrays.stream(System.getProperty("vigil.bench.storage.stored", "8000").split(","))
+    private static final int SEARCHES = Integer.getInteger("vigil.bench.storage.searches", 10);
+    private static final List<Integer> STORED = Arrays.stream(System.getProperty("vigil.bench.storage.stored", "2000").split(","))
             .map(String::trim).map(Integer::parseInt).toList();
     private static final List<String> CODES = List.of("heart-rate", "spo2", "respiratory-rate", "body-temperature");
     private static final int PER_PATIENT_AND_CODE = 250;
